@@ -28,6 +28,11 @@ public final class SipcEncoder extends MessageToByteEncoder<SipcMessage> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, SipcMessage message, ByteBuf out) {
+        writeTo(message, out);
+    }
+
+    /** Writes {@code message} to {@code out} exactly as the encoder does in a pipeline. */
+    public static void writeTo(SipcMessage message, ByteBuf out) {
         SipcBody body = message.body();
         ByteBufUtil.writeUtf8(out, message.startLine().toString());
         out.writeShort(CRLF);
