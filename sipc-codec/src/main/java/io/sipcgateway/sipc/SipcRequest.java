@@ -13,6 +13,7 @@ public record SipcRequest(SipcMethod method, String target, SipcVersion version,
         new SipcStartLine.RequestLine(method, target, version); // validates the three parts in one place
     }
 
+    /** From a parsed start line, which has validated its parts already. */
     public SipcRequest(SipcStartLine.RequestLine line, SipcHeaders headers, SipcBody body) {
         this(line.method(), line.target(), line.version(), headers, body);
     }
