@@ -1,0 +1,506 @@
+package io.sipcgateway.gateway.core;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransportNotSupportedException;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.SIPETagHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import gov.nist.javax.sip.SipStackImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small jain-sip user agent for integration tests against a {@link KamailioCore}: one SipStack per UA, UDP on a
+ * free port of 127.0.0.1, every request sent to the core as outbound proxy. REGISTER, PUBLISH, SUBSCRIBE, MESSAGE
+ * and OPTIONS wait for their final response (bounded); incoming NOTIFY and MESSAGE requests are answered 200 and
+ * queued. No dialog state and no authentication: enough to drive the core, not a model for the gateway.
+ */
+final class TestSipUa implements SipListener, AutoCloseable {
+
+    /** Bound on waiting for a final response; the core answers in milliseconds on loopback. */
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestSipUa.class);
+    private static final AtomicInteger STACK_IDS = new AtomicInteger();
+    private static final String HOST = KamailioCore.HOST;
+    // RFC 3261 section 17.1.2.2: a non-INVITE client transaction gives up after Timer F = 64 * T1.
+    private static final int TIMER_F_IN_T1 = 64;
+
+    private final String user;
+    private final String domain;
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final int localPort;
+    private final AddressFactory addressFactory;
+    private final HeaderFactory headerFactory;
+    private final MessageFactory messageFactory;
+    private final AtomicLong cseq = new AtomicLong();
+    private final Map<String, String> registerCallIds = new ConcurrentHashMap<>();
+    private final Map<ClientTransaction, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
+    private final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Request> messages = new LinkedBlockingQueue<>();
+
+    /** The final response to a request; {@code response} is null when the transaction timed out locally (408). */
+    record Outcome(int status, Response response) {
+        /**
+         * All values of a header, comma-joined, or null if absent. jain-sip splits list headers such as Allow into
+         * one Header object per value.
+         */
+        String header(String name) {
+            if (response == null || response.getHeader(name) == null) {
+                return null;
+            }
+            List<String> values = new ArrayList<>();
+            for (ListIterator<?> it = response.getHeaders(name); it.hasNext(); ) {
+                String line = it.next().toString();
+                values.add(line.substring(line.indexOf(':') + 1).trim());
+            }
+            return String.join(", ", values);
+        }
+    }
+
+    private TestSipUa(String user, String domain, String proxyHost, int proxyPort) throws SipException {
+        this.user = user;
+        this.domain = domain;
+        Slf4jStackLogger.install();
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", "test-ua-" + user + "-" + STACK_IDS.incrementAndGet());
+        // Every request goes to the core; the R-URI keeps the AoR (sip:bob@example.test does not resolve).
+        properties.setProperty("javax.sip.OUTBOUND_PROXY", proxyHost + ":" + proxyPort + "/udp");
+        // No dialogs: the UA only needs transactions. With dialog support off jain-sip hands every NOTIFY to the
+        // listener, also long after the SUBSCRIBE transaction ended (tried with a NOTIFY 7 s later), so
+        // gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY is not needed.
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // One thread processes incoming UDP messages in arrival order (the 200 to a SUBSCRIBE before its NOTIFY);
+        // the listener never blocks, so one is enough, and the listener need not be re-entrant.
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        // jain-sip logs through SLF4J, never log4j (not on the class path).
+        properties.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
+        properties.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
+        // Not SipFactory.createSipStack(): the factory keeps every stack it made, by name, for the JVM's lifetime.
+        this.stack = new SipStackImpl(properties);
+        try {
+            ListeningPoint listeningPoint = listenOnFreePort(stack);
+            this.localPort = listeningPoint.getPort();
+            this.provider = stack.createSipProvider(listeningPoint);
+            this.provider.addSipListener(this);
+            SipFactory factory = SipFactory.getInstance();
+            this.addressFactory = factory.createAddressFactory();
+            this.headerFactory = factory.createHeaderFactory();
+            this.messageFactory = factory.createMessageFactory();
+            stack.start();
+        } catch (SipException | RuntimeException e) {
+            stack.stop();
+            throw e;
+        } catch (InvalidArgumentException | TooManyListenersException e) {
+            stack.stop();
+            throw new SipException("cannot set up the jain-sip UA of " + user, e);
+        }
+    }
+
+    /**
+     * jain-sip rejects port 0 ("bad port"), so ask the OS for a free ephemeral port and bind that; another process
+     * may take it in between, hence a few attempts.
+     */
+    private static ListeningPoint listenOnFreePort(SipStack stack) throws InvalidArgumentException {
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
+                port = probe.getLocalPort();
+            } catch (SocketException e) {
+                throw new IllegalStateException("cannot bind UDP on " + HOST, e);
+            }
+            try {
+                return stack.createListeningPoint(HOST, port, ListeningPoint.UDP);
+            } catch (TransportNotSupportedException e) {
+                throw new IllegalStateException("jain-sip without UDP", e);
+            } catch (InvalidArgumentException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** A UA for {@code sip:user@core-domain} using {@code core} as outbound proxy. */
+    static TestSipUa start(String user, KamailioCore core) throws SipException {
+        return new TestSipUa(user, core.domain(), core.host(), core.port());
+    }
+
+    /** This UA's address of record, {@code sip:user@domain}. */
+    String aor() {
+        return "sip:" + user + "@" + domain;
+    }
+
+    /** Where this UA receives requests: {@code sip:user@127.0.0.1:port}. */
+    String contactUri() {
+        return "sip:" + user + "@" + HOST + ":" + localPort;
+    }
+
+    /** Binds {@link #contactUri()} to {@code aor} (RFC 3261 section 10.2). */
+    Outcome register(String aor, int expires) throws ParseException, SipException {
+        return register(aor, contactUri(), expires, List.of());
+    }
+
+    /**
+     * REGISTER with any contact and extra headers, e.g. as a gateway that registers someone else's AoR with a
+     * {@code Path}. One Call-ID per AoR and increasing CSeqs, as RFC 3261 section 10.2 asks of a UA.
+     */
+    Outcome register(String aor, String contact, int expires, List<Header> extraHeaders)
+            throws ParseException, SipException {
+        Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
+        request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contact)));
+        request.addHeader(expiresHeader(expires));
+        for (Header header : extraHeaders) {
+            request.addHeader(header);
+        }
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** Removes this UA's contact from {@code aor}: REGISTER with Expires 0 (RFC 3261 section 10.2.2). */
+    Outcome unregister(String aor) throws ParseException, SipException {
+        return register(aor, 0);
+    }
+
+    /** Removes every contact of {@code aor}: {@code Contact: *} with Expires 0 (RFC 3261 section 10.2.2). */
+    Outcome unregisterAll(String aor) throws ParseException, SipException {
+        Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
+        request.addHeader(headerFactory.createContactHeader());
+        request.addHeader(expiresHeader(0));
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** PUBLISHes a PIDF document for this UA's AoR (RFC 3903 section 4.2) and returns the SIP-ETag of the 200. */
+    String publish(String pidfXml) throws ParseException, SipException {
+        Request request = newRequest(Request.PUBLISH, aor(), aor(), aor(), newCallId());
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(expiresHeader(600));
+        request.setContent(pidfXml.getBytes(StandardCharsets.UTF_8), contentType("application", "pidf+xml"));
+        Outcome outcome = send(request, RESPONSE_TIMEOUT, 0);
+        if (outcome.status() != Response.OK) {
+            throw new IllegalStateException("PUBLISH answered " + outcome.status() + ": " + outcome.response());
+        }
+        SIPETagHeader etag = (SIPETagHeader) outcome.response().getHeader(SIPETagHeader.NAME);
+        if (etag == null || etag.getETag() == null || etag.getETag().isEmpty()) {
+            throw new IllegalStateException("200 to PUBLISH without SIP-ETag (RFC 3903): "
+                    + outcome.response());
+        }
+        return etag.getETag();
+    }
+
+    /** SUBSCRIBEs to the presence of {@code presentity} (RFC 3856); NOTIFYs land in {@link #awaitNotify}. */
+    Outcome subscribe(String presentity) throws ParseException, SipException {
+        Request request = newRequest(Request.SUBSCRIBE, presentity, aor(), presentity, newCallId());
+        request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contactUri())));
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(headerFactory.createAcceptHeader("application", "pidf+xml"));
+        request.addHeader(expiresHeader(600));
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** Sends a text/plain;charset=UTF-8 MESSAGE (RFC 3428) and returns the final status code. */
+    int sendMessage(String to, String text) throws ParseException, SipException {
+        return message(to, text, 0).status();
+    }
+
+    /**
+     * Like {@link #sendMessage(String, String)}, but jain-sip itself gives up after about {@code transactionTimeout}
+     * (T1 = timeout / 64, RFC 3261 section 17.1.2.2) and then reports 408. For a core that is down: the transaction
+     * must end before the core comes back, or its retransmissions would deliver the MESSAGE later.
+     */
+    int sendMessage(String to, String text, Duration transactionTimeout) throws ParseException, SipException {
+        int t1 = (int) Math.max(1, transactionTimeout.toMillis() / TIMER_F_IN_T1);
+        return message(to, text, t1).status();
+    }
+
+    private Outcome message(String to, String text, int t1Millis) throws ParseException, SipException {
+        Request request = newRequest(Request.MESSAGE, to, aor(), to, newCallId());
+        ContentTypeHeader type = contentType("text", "plain");
+        type.setParameter("charset", "UTF-8");
+        request.setContent(text.getBytes(StandardCharsets.UTF_8), type);
+        Duration wait = t1Millis > 0
+                ? RESPONSE_TIMEOUT.plusMillis((long) TIMER_F_IN_T1 * t1Millis)
+                : RESPONSE_TIMEOUT;
+        return send(request, wait, t1Millis);
+    }
+
+    /** OPTIONS to {@code target}, e.g. the core's own URI as a health check (RFC 3261 section 11). */
+    Outcome options(String target) throws ParseException, SipException {
+        Request request = newRequest(Request.OPTIONS, target, aor(), target, newCallId());
+        request.addHeader(headerFactory.createAcceptHeader("application", "sdp"));
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** The next NOTIFY matching {@code condition}, skipping others; null if none arrives within {@code timeout}. */
+    Request awaitNotify(Predicate<Request> condition, Duration timeout) throws InterruptedException {
+        return awaitMatching(notifies, condition, timeout);
+    }
+
+    /** The next MESSAGE received, or null if none arrives within {@code timeout}. */
+    Request pollMessage(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The UDP port this UA listens on. */
+    int localPort() {
+        return localPort;
+    }
+
+    HeaderFactory headers() {
+        return headerFactory;
+    }
+
+    @Override
+    public void close() {
+        provider.removeSipListener(this);
+        // stop() closes the listening point and cancels the stack's timers and threads.
+        stack.stop();
+        pending.values().forEach(f -> f.cancel(false));
+    }
+
+    /**
+     * Closes UAs in parallel: jain-sip's {@code SIPTransactionStack.stopStack()} sleeps a fixed second after stopping
+     * its timer, so closing them one by one costs a second each.
+     */
+    static void closeAll(TestSipUa... uas) {
+        CompletableFuture.allOf(Arrays.stream(uas)
+                        .filter(Objects::nonNull)
+                        .map(ua -> CompletableFuture.runAsync(ua::close))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    // ---- SipListener ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        ServerTransaction transaction = event.getServerTransaction();
+        try {
+            if (transaction == null) {
+                transaction = provider.getNewServerTransaction(request);
+            }
+        } catch (TransactionAlreadyExistsException retransmission) {
+            // The first copy created the transaction; the stack re-sends our response to retransmissions.
+            return;
+        } catch (SipException e) {
+            LOG.warn("[{}] cannot create a server transaction for {}", user, method, e);
+            return;
+        }
+        // Queue before answering: once the sender has its 200, the request is visible to the test.
+        int status;
+        switch (method) {
+            case Request.NOTIFY -> {
+                notifies.add(request);
+                status = Response.OK;
+            }
+            case Request.MESSAGE -> {
+                messages.add(request);
+                status = Response.OK;
+            }
+            case Request.OPTIONS -> status = Response.OK;
+            default -> status = Response.NOT_IMPLEMENTED;
+        }
+        try {
+            Response response = messageFactory.createResponse(status, request);
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to.getTag() == null) {
+                to.setTag(newTag());
+            }
+            transaction.sendResponse(response);
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.warn("[{}] cannot answer {}", user, method, e);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction transaction = event.getClientTransaction();
+        if (response.getStatusCode() < 200 || transaction == null) {
+            return;
+        }
+        CompletableFuture<Outcome> outcome = pending.remove(transaction);
+        if (outcome != null) {
+            outcome.complete(new Outcome(response.getStatusCode(), response));
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        CompletableFuture<Outcome> outcome = pending.remove(event.getClientTransaction());
+        if (outcome != null) {
+            // RFC 3261 section 8.1.3.1: a transaction timeout is treated as a 408.
+            outcome.complete(new Outcome(Response.REQUEST_TIMEOUT, null));
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.warn("[{}] I/O error towards {}:{}/{}", user, event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        if (!event.isServerTransaction()) {
+            pending.remove(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // no dialogs
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private Outcome send(Request request, Duration timeout, int t1Millis) throws SipException {
+        ClientTransaction transaction = provider.getNewClientTransaction(request);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        // Registered before sending: on loopback the response can arrive before sendRequest() returns.
+        pending.put(transaction, outcome);
+        if (t1Millis > 0) {
+            transaction.setRetransmitTimer(t1Millis);
+        }
+        transaction.sendRequest();
+        try {
+            return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.remove(transaction);
+            throw new AssertionError(request.getMethod() + " from " + user + " got no final response within "
+                    + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SipException("interrupted waiting for the response to " + request.getMethod(), e);
+        } catch (ExecutionException e) {
+            throw new SipException("waiting for the response to " + request.getMethod(), e.getCause());
+        }
+    }
+
+    private Request newRequest(String method, String requestUri, String from, String to, String callId)
+            throws ParseException {
+        try {
+            URI uri = addressFactory.createURI(requestUri);
+            Address fromAddress = addressFactory.createAddress(from);
+            Address toAddress = addressFactory.createAddress(to);
+            CallIdHeader callIdHeader = headerFactory.createCallIdHeader(callId);
+            CSeqHeader cseqHeader = headerFactory.createCSeqHeader(cseq.incrementAndGet(), method);
+            FromHeader fromHeader = headerFactory.createFromHeader(fromAddress, newTag());
+            ToHeader toHeader = headerFactory.createToHeader(toAddress, null);
+            // Branch null: the stack generates an RFC 3261 "z9hG4bK" branch. rport (RFC 3581) costs nothing.
+            ViaHeader via = headerFactory.createViaHeader(HOST, localPort, ListeningPoint.UDP, null);
+            via.setRPort();
+            MaxForwardsHeader maxForwards = headerFactory.createMaxForwardsHeader(70);
+            return messageFactory.createRequest(uri, method, callIdHeader, cseqHeader, fromHeader, toHeader,
+                    List.of(via), maxForwards);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException("bad constant header value", e);
+        }
+    }
+
+    private Header expiresHeader(int seconds) {
+        try {
+            return headerFactory.createExpiresHeader(seconds);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalArgumentException("expires " + seconds, e);
+        }
+    }
+
+    private ContentTypeHeader contentType(String type, String subType) throws ParseException {
+        return headerFactory.createContentTypeHeader(type, subType);
+    }
+
+    private String registerCallId(String aor) {
+        return registerCallIds.computeIfAbsent(aor, ignored -> newCallId());
+    }
+
+    private String newCallId() {
+        return provider.getNewCallId().getCallId();
+    }
+
+    private static String newTag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Request awaitMatching(BlockingQueue<Request> queue, Predicate<Request> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Request request = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (request != null && condition.test(request)) {
+                return request;
+            }
+        }
+        return null;
+    }
+
+    /** The contact bindings listed in a 200 to REGISTER (RFC 3261 section 10.3 step 8). */
+    static List<ContactHeader> contacts(Response response) {
+        List<ContactHeader> contacts = new ArrayList<>();
+        for (ListIterator<?> it = response.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
+            contacts.add((ContactHeader) it.next());
+        }
+        return contacts;
+    }
+}
