@@ -67,8 +67,8 @@ public final class CoreStack implements AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
         properties.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
-        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", "io.sipcgateway.gateway.core.Slf4jStackLogger");
-        properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", "io.sipcgateway.gateway.core.Slf4jServerLogger");
+        properties.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
+        properties.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(properties);
