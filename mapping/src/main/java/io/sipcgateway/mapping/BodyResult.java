@@ -25,6 +25,11 @@ public sealed interface BodyResult<T> {
             Objects.requireNonNull(problem, "problem");
             Objects.requireNonNull(detail, "detail");
         }
+
+        /** The same rejection typed for another value, to pass it up from a nested read. */
+        public <U> Rejected<U> retyped() {
+            return new Rejected<>(problem, detail);
+        }
     }
 
     static <T> BodyResult<T> ok(T value) {
@@ -40,8 +45,7 @@ public sealed interface BodyResult<T> {
         if (this instanceof Ok<T> ok) {
             return new Ok<>(f.apply(ok.value()));
         }
-        Rejected<T> rejected = (Rejected<T>) this;
-        return new Rejected<>(rejected.problem(), rejected.detail());
+        return ((Rejected<T>) this).retyped();
     }
 
     /** Chains a further read that may itself reject. */
@@ -49,8 +53,7 @@ public sealed interface BodyResult<T> {
         if (this instanceof Ok<T> ok) {
             return Objects.requireNonNull(f.apply(ok.value()), "flatMap result");
         }
-        Rejected<T> rejected = (Rejected<T>) this;
-        return new Rejected<>(rejected.problem(), rejected.detail());
+        return ((Rejected<T>) this).retyped();
     }
 
     /** A rejection with the same problem and {@code context} prefixed to its detail; an Ok is unchanged. */

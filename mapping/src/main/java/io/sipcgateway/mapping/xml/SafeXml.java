@@ -90,6 +90,25 @@ public final class SafeXml {
         return parseChecked(xml);
     }
 
+    /**
+     * Parses {@code xml} and checks that its root element is one of {@code localNames} in {@code namespaceUri}
+     * ({@code ""} for SIP-C bodies, which have no namespace). Another root is {@link Problem#UNSUPPORTED}.
+     */
+    public static BodyResult<Element> parseRoot(byte[] xml, String namespaceUri, String... localNames) {
+        return parse(xml).flatMap(doc -> {
+            Element root = doc.getRootElement();
+            for (String name : localNames) {
+                if (Elements.is(root, namespaceUri, name)) {
+                    return BodyResult.ok(root);
+                }
+            }
+            String ns = root.getNamespaceURI().isEmpty() ? "" : "{" + root.getNamespaceURI() + "}";
+            String want = namespaceUri.isEmpty() ? "" : "{" + namespaceUri + "}";
+            return BodyResult.rejected(Problem.UNSUPPORTED, "root element " + ns + root.getName()
+                    + ", expected " + want + String.join(" or ", localNames));
+        });
+    }
+
     /** The element as one line of XML: no declaration, no whitespace-only text nodes, {@code <a/>} for empty. */
     public static String compact(Element root) {
         return CompactWriter.write(Objects.requireNonNull(root, "root"), EmptyTagStyle.COMPACT);

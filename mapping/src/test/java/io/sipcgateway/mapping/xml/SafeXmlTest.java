@@ -129,7 +129,8 @@ class SafeXmlTest {
 
     @Test
     void compactDropsWhitespaceTextNodesButKeepsTextExactly() {
-        String pretty = "<events>\r\n  <event type=\"x\">\r\n    <note>  two  spaces </note>\r\n  </event>\r\n</events>";
+        String pretty = "<events>\r\n  <event type=\"x\">\r\n    <note>  two  spaces </note>\r\n  </event>\r\n"
+                + "</events>";
         Element root = ok(SafeXml.parse(pretty)).getRootElement();
         assertEquals("<events><event type=\"x\"><note>  two  spaces </note></event></events>", SafeXml.compact(root));
     }
