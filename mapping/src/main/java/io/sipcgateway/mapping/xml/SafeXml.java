@@ -18,8 +18,8 @@ import org.dom4j.Element;
 import org.dom4j.io.SAXReader;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 
 import io.sipcgateway.mapping.BodyResult;
 import io.sipcgateway.mapping.Problem;
@@ -119,7 +119,8 @@ public final class SafeXml {
         return CompactWriter.write(Objects.requireNonNull(root, "root"), Objects.requireNonNull(style, "style"));
     }
 
-    private static BodyResult<Document> parseChecked(String text) {
+    private static BodyResult<Document> parseChecked(String xml) {
+        String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
         if (text.isBlank()) {
             return BodyResult.rejected(Problem.MISSING, "body is empty, expected an XML document");
         }
@@ -156,16 +157,19 @@ public final class SafeXml {
         } catch (SAXException e) {
             throw new IllegalStateException("XML parser rejects a hardening feature; refusing to parse", e);
         }
-        try {
-            XMLReader xmlReader = reader.getXMLReader();
-            if (xmlReader.getFeature(XINCLUDE)) {
-                xmlReader.setFeature(XINCLUDE, false);
-            }
-        } catch (SAXException e) {
-            // The parser does not know XInclude at all, so it cannot process it either.
-            return reader;
-        }
+        disableXInclude(reader);
         return reader;
+    }
+
+    /** XInclude is off by default in JAXP; switch it off explicitly wherever the parser knows the feature. */
+    private static void disableXInclude(SAXReader reader) {
+        try {
+            reader.setFeature(XINCLUDE, false);
+        } catch (SAXNotRecognizedException e) {
+            return;                          // this parser cannot process XInclude at all: nothing to switch off
+        } catch (SAXException e) {
+            throw new IllegalStateException("XML parser refuses to switch XInclude off", e);
+        }
     }
 
     private static BodyResult<Document> rejection(DocumentException e) {

@@ -41,6 +41,7 @@ class SafeXmlTest {
     void acceptsUtf8ByteOrderMark() {
         byte[] body = "\uFEFF<a/>".getBytes(StandardCharsets.UTF_8);
         assertEquals("a", ok(SafeXml.parse(body)).getRootElement().getName());
+        assertEquals("a", ok(SafeXml.parse("\uFEFF<a/>")).getRootElement().getName());
     }
 
     @Test
@@ -59,6 +60,15 @@ class SafeXmlTest {
     void rejectsExternalDtdParameterEntityQuickly() {
         String xxe = "<!DOCTYPE a [<!ENTITY % p SYSTEM \"http://192.0.2.1:9/p.dtd\"> %p;]><a/>";
         assertRejectedQuickly("XXE parameter entity", Problem.MALFORMED, () -> SafeXml.parse(xxe));
+    }
+
+    @Test
+    void leavesXIncludeElementsUnprocessed() {
+        String xi = "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"file:///etc/passwd\""
+                + " parse=\"text\"/></a>";
+        Element root = ok(SafeXml.parse(xi)).getRootElement();
+        assertEquals("include", root.elements().get(0).getName());
+        assertEquals("", root.getText());
     }
 
     @Test
