@@ -108,6 +108,30 @@ class SafeXmlTest {
     }
 
     @Test
+    void reusesTheThreadsParserSafelyAfterEveryKindOfRejection() {
+        String good = "<args><presence><basic value=\"400\"/></presence></args>";
+        String deep = "<a>".repeat(SafeXml.MAX_DEPTH + 1) + "</a>".repeat(SafeXml.MAX_DEPTH + 1);
+        String[] hostile = {deep, "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>", "<a><b></a>",
+            "<a>"};
+        for (String bad : hostile) {
+            assertTrue(!SafeXml.parse(bad).isOk(), bad);
+            assertEquals("args", ok(SafeXml.parse(good)).getRootElement().getName(), "after " + bad);
+        }
+        String atLimit = "<a>".repeat(SafeXml.MAX_DEPTH) + "</a>".repeat(SafeXml.MAX_DEPTH);
+        assertTrue(SafeXml.parse(deep).toOptional().isEmpty());
+        assertTrue(SafeXml.parse(atLimit).isOk(), "depth count restarts with each document");
+    }
+
+    @Test
+    void keepsParsingCorrectlyAcrossParserRecycling() {
+        String big = "<list>" + "<resource uri=\"sip:buddy@fetion.com.cn\"/>".repeat(5_000) + "</list>";
+        long rounds = SafeXml.RECYCLE_AFTER_BYTES / big.length() + 2;
+        for (long i = 0; i < rounds; i++) {
+            assertEquals(5_000, ok(SafeXml.parse(big)).getRootElement().elements().size());
+        }
+    }
+
+    @Test
     void rejectsInvalidUtf8AsMalformed() {
         byte[] latin1 = "<a>caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1);
         BodyResult.Rejected<Document> r = rejected(SafeXml.parse(latin1));
