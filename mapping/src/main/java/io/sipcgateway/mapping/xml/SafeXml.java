@@ -153,6 +153,9 @@ public final class SafeXml {
             }
             cached.charsRead += text.length();
             return read(cached.reader, text);
+        } catch (RuntimeException e) {
+            cached.reader = null;            // a bug, not bad input: never reuse a parser left in an unknown state
+            throw e;
         } finally {
             cached.inUse = false;
         }
