@@ -9,6 +9,7 @@ import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcStatus;
+import io.sipcgateway.sipc.SipcVersion;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,10 @@ import javax.sip.message.Response;
  * gateway: a legacy client only ever saw {@code 100} for {@code I}, which the gateway answers itself.
  */
 final class ResponseMapping {
-    /** Section 7.4: libofetion dereferences this element of a 280; the counts are the gateway's to fill in. */
+    /**
+     * Section 7.4: libofetion dereferences this element of a 280. The limits are the public ones of the FIXTURE
+     * (sample 24); the core knows no SMS quota, so the counts stay 0.
+     */
     static final String SMS_RESULTS = "<results><frequency day-limit=\"600\" day-count=\"0\" "
             + "month-limit=\"10000\" month-count=\"0\"/></results>";
     private static final Set<SipcMethod> ECHO_TO = Set.of(SipcMethod.M, SipcMethod.IN, SipcMethod.I, SipcMethod.B);
@@ -53,7 +57,9 @@ final class ResponseMapping {
             Sip.value(response, copied.sip()).flatMap(v -> copied.toSipc(v, values))
                     .ifPresent(v -> headers.add(copied.sipc(), v));
         }
-        SipcBody body = rule == StatusRule.SEND_SMS_OK ? SipcBody.ofUtf8(SMS_RESULTS) : SipcBody.EMPTY;
+        // the v2 server sent its 280 bare (WIRE sample 73); libofetion (v4) needs the body (section 7.4)
+        SipcBody body = rule == StatusRule.SEND_SMS_OK && !SipcVersion.V2.equals(original.version())
+                ? SipcBody.ofUtf8(SMS_RESULTS) : SipcBody.EMPTY;
         SipcResponse legacy = new SipcResponse(original.version(), status, headers.build(), body);
         return new Translation.ToLegacy(List.of(legacy), learnRemoteTag(response, ctx.correlation()));
     }
