@@ -28,7 +28,11 @@ public final class CoreToLegacy {
             case ACK -> new Translation.Absorbed("ACK: nothing to forward, the gateway never forwards INVITE");
             case BYE, CANCEL -> new Translation.ReplyToCore(481, "Call/Transaction Does Not Exist");
             case OPTIONS -> new Translation.ReplyToCore(200, "OK");
-            case SUBSCRIBE, BENOTIFY, NOTIFY, PUBLISH, INFO -> new Translation.ReplyToCore(501, "not yet mapped");
+            case SUBSCRIBE -> SubscriptionMapping.toLegacy(request, ctx);
+            case BENOTIFY, NOTIFY -> NotifyMapping.toLegacy(request, ctx);
+            case PUBLISH -> PublishMapping.toLegacy(request, ctx);
+            case INFO -> new Translation.ReplyToCore(501, "Not Implemented: INFO outside an INVITE dialog; "
+                    + "typing indications travel as MESSAGE (RFC 3994)");
         };
     }
 

@@ -35,7 +35,10 @@ public final class LegacyToCore {
                         + "section 11)");
                 case OPTIONS -> new Translation.Absorbed("O: capabilities and DirectSMS checks are answered by the "
                         + "gateway (reference section 6)");
-                case SUBSCRIBE, BENOTIFY, NOTIFY, PUBLISH, INFO -> Sipc.reply(request, 501, "not yet mapped");
+                case SUBSCRIBE -> SubscriptionMapping.toCore(request, ctx);
+                case BENOTIFY, NOTIFY -> NotifyMapping.toCore(request, ctx);
+                case PUBLISH -> PublishMapping.toCore(request, ctx);
+                case INFO -> InfoMapping.toCore(request, ctx);
             };
         } catch (ParseException | InvalidArgumentException e) {
             return Sipc.reply(request, 400, "cannot build the SIP request: " + e.getMessage());

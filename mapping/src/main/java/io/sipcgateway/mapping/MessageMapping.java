@@ -1,6 +1,7 @@
 package io.sipcgateway.mapping;
 
 import io.sipcgateway.mapping.identity.Identities;
+import io.sipcgateway.mapping.im.IsComposing;
 import io.sipcgateway.mapping.table.HeaderRule;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcCSeq;
@@ -67,6 +68,10 @@ final class MessageMapping {
      * the core gave none.
      */
     static Translation toLegacy(Request message, CoreContext ctx) {
+        String type = HeaderRule.Value.mediaType(Sip.value(message, "Content-Type").orElse(ImBodies.TEXT_PLAIN));
+        if (type.equals(IsComposing.CONTENT_TYPE) || type.equals(IsComposing.VENDOR_CONTENT_TYPE)) {
+            return InfoMapping.toLegacy(message, type, ctx);
+        }
         Values values = Values.of(ctx);
         Identities identities = ctx.identities();
         String fromUri = Sip.uri(((FromHeader) message.getHeader(FromHeader.NAME)).getAddress());

@@ -102,6 +102,12 @@ final class Sip {
         return raw == null ? new byte[0] : raw;
     }
 
+    /** The CSeq number, or 0 if the header is missing. */
+    static long cseq(Message message) {
+        CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
+        return cseq == null ? 0 : cseq.getSeqNumber();
+    }
+
     /** The URI of a From/To-like header as text, e.g. {@code sip:bob@sipc.local}. */
     static String uri(Address address) {
         return address.getURI().toString();
