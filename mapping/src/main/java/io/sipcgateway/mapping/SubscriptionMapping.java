@@ -84,7 +84,9 @@ final class SubscriptionMapping {
             }
             if (lists) {
                 Sip.add(subscribe, "Supported", "eventlist");
-                Sip.add(subscribe, "Accept", "application/pidf+xml, application/rlmi+xml, multipart/related");
+                for (String type : List.of("application/pidf+xml", "application/rlmi+xml", "multipart/related")) {
+                    Sip.add(subscribe, "Accept", type); // RFC 4662 section 5.1
+                }
             } else {
                 Sip.add(subscribe, "Accept", "application/pidf+xml");
             }
