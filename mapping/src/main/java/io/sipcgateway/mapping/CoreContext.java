@@ -4,7 +4,10 @@ import io.sipcgateway.mapping.identity.IdentityDirectory;
 import java.time.Clock;
 import java.util.Objects;
 
-/** The context for a message that came from the core on the user's behalf ({@link CoreToLegacy}); see {@link TranslationContext}. */
+/**
+ * The context for a message that came from the core on the user's behalf ({@link CoreToLegacy}); see
+ * {@link TranslationContext}.
+ */
 public record CoreContext(LegacyUser user, String coreDomain, HostPort gateway, IdGenerator ids, Clock clock,
         IdentityDirectory directory, Correlation correlation) implements TranslationContext {
     public CoreContext {

@@ -4,7 +4,10 @@ import io.sipcgateway.mapping.identity.IdentityDirectory;
 import java.time.Clock;
 import java.util.Objects;
 
-/** The context for a message that came from the legacy client ({@link LegacyToCore}); see {@link TranslationContext}. */
+/**
+ * The context for a message that came from the legacy client ({@link LegacyToCore}); see
+ * {@link TranslationContext}.
+ */
 public record LegacyContext(LegacyUser user, String coreDomain, HostPort gateway, IdGenerator ids, Clock clock,
         IdentityDirectory directory, Correlation correlation) implements TranslationContext {
     public LegacyContext {

@@ -39,7 +39,8 @@ final class RegisterMapping {
         }
         Optional<String> expires = request.header(SipcHeaderName.EXPIRES);
         boolean keepAlive = request.event().filter(KEEP_ALIVE::equalsIgnoreCase).isPresent()
-                || auth.isEmpty() && request.body().isEmpty() && !request.headers().contains(SipcHeaderName.CLIENT_NONCE);
+                || auth.isEmpty() && request.body().isEmpty()
+                        && !request.headers().contains(SipcHeaderName.CLIENT_NONCE);
         if (auth.isEmpty() && !keepAlive && expires.isEmpty()) {
             return new Translation.Absorbed("login step 1: the gateway's legacy authentication answers with its "
                     + "401 challenge (reference section 7)");
