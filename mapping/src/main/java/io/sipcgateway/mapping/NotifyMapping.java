@@ -110,11 +110,13 @@ final class NotifyMapping {
         Optional<String> expires = bn.header(SipcHeaderName.EXPIRES).filter(x -> !x.equals("0"));
         Correlation correlation = ctx.correlation();
         List<Request> notifies = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (PresenceUpdate update : ((BodyResult.Ok<List<PresenceUpdate>>) read).value()) {
             Optional<String> buddy = v4 ? ctx.directory().byUserId(update.identity()).map(Identity::coreAor)
                     : identities.toCore(update.identity());
             if (buddy.isEmpty()) {
-                continue; // an unknown user-id names nobody on the core; the others still go
+                unknown.add(update.identity()); // names nobody on the core; the others still go
+                continue;
             }
             Dialogs.Opened opened = Dialogs.fromLegacy(bn.callId().get(), buddy.get(), ctx, correlation);
             Correlation.Link link = opened.link();
@@ -131,7 +133,8 @@ final class NotifyMapping {
             notifies.add(notify);
         }
         if (notifies.isEmpty()) {
-            return Sipc.reply(bn, 404, "no core identity for any presence in the " + bn.method());
+            return Sipc.reply(bn, 404, "the directory knows none of " + (v4 ? "the user-ids " : "the URIs ")
+                    + unknown + " in the " + bn.method());
         }
         return new Translation.ToCore(notifies, correlation);
     }

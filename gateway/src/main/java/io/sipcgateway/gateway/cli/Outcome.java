@@ -21,7 +21,11 @@ import javax.sip.message.Message;
 record Outcome(String file, int index, String side, String input, String result, String detail,
         List<String> output) {
 
-    static Outcome of(String file, int index, String side, String input, Translation t) {
+    static Outcome of(String file, int index, String side, String input, TranslateSession.Step step) {
+        if (step.translation().isEmpty()) {
+            return new Outcome(file, index, side, input, "unpaired-response", step.unpaired(), List.of());
+        }
+        Translation t = step.translation().get();
         if (t instanceof Translation.ToCore core) {
             return new Outcome(file, index, side, input, "to-core", core.requests().size() + " SIP request(s)",
                     core.requests().stream().map(Outcome::text).toList());

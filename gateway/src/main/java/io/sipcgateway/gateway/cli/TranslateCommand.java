@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import io.sipcgateway.mapping.identity.Identity;
 import io.sipcgateway.sipc.SipcMessage;
 import io.sipcgateway.sipc.codec.InvalidSipcFrame;
 import io.sipcgateway.sipc.codec.SipcParser;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,6 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "SIP/2.0 is SIP. Demo identities: 916000001 = alice, 916000002 = bob, 916000003 = carol.",
                 "Exit status: 0 translated, 1 a file could not be read or parsed, 2 bad usage."})
 public final class TranslateCommand implements Callable<Integer> {
+    private static final Pattern IDENTITY = Pattern.compile("(\\d+)(?:/(\\d+))?=(sip:[^@\\s]+@\\S+)");
+
     @Spec
     private CommandSpec spec;
 
@@ -66,6 +71,10 @@ public final class TranslateCommand implements Callable<Integer> {
             description = "SIP-C version of the client SIP input is translated for (default: ${DEFAULT-VALUE}).")
     private int sipcVersion;
 
+    @Option(names = "--identity", paramLabel = "SID[/USER-ID]=AOR",
+            description = "Adds a user to the demo directory, e.g. 916000022/300000022=sip:B@ps.cintel.net.cn.")
+    private List<String> identities = new ArrayList<>();
+
     @Option(names = "--clock", paramLabel = "INSTANT", hidden = true, description = "Fixed time, ISO-8601.")
     private String clock;
 
@@ -86,7 +95,17 @@ public final class TranslateCommand implements Callable<Integer> {
             return 2;
         }
         Clock fixed = clock == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(clock), ZoneOffset.UTC);
-        TranslateSession session = new TranslateSession(domain, gateway, sid, sipcVersion, fixed);
+        List<Identity> extra = new ArrayList<>();
+        for (String identity : identities) {
+            Matcher m = IDENTITY.matcher(identity);
+            if (!m.matches()) {
+                err.println("translate: --identity must look like SID[/USER-ID]=sip:user@host, not " + identity);
+                return 2;
+            }
+            extra.add(new Identity(m.group(1), m.group(3), Optional.ofNullable(m.group(2)), Optional.empty(),
+                    Optional.empty()));
+        }
+        TranslateSession session = new TranslateSession(domain, gateway, sid, sipcVersion, fixed, extra);
         ObjectMapper mapper = new ObjectMapper();
         int status = 0;
         for (String file : files.isEmpty() ? List.of("-") : files) {

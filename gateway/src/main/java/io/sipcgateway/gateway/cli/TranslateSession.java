@@ -21,6 +21,7 @@ import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcVersion;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sip.header.CSeqHeader;
@@ -50,18 +51,29 @@ final class TranslateSession {
     private final Map<String, SipcRequest> legacyByCoreKey = new HashMap<>();
     private Correlation correlation = Correlation.EMPTY;
 
-    TranslateSession(String domain, String gateway, String fixedSid, int sipcVersion, Clock clock) {
+    TranslateSession(String domain, String gateway, String fixedSid, int sipcVersion, Clock clock,
+            List<Identity> extraIdentities) {
         this.domain = domain;
         this.gateway = HostPort.parse(gateway);
         this.fixedSid = fixedSid;
         this.sipVersion = sipcVersion == 2 ? SipcVersion.V2 : SipcVersion.V4;
         this.clock = clock;
         this.ids = new CountingIdGenerator(this.gateway.host());
-        this.directory = InMemoryDirectory.demo(domain);
+        this.directory = InMemoryDirectory.demo(domain).with(extraIdentities, Map.of());
         this.identities = new Identities(directory, domain);
     }
 
-    Translation translate(SipcMessage message) {
+    /**
+     * What one message became: a translation, or, for a response whose request is not earlier in the input, only
+     * what its status reads as.
+     */
+    record Step(Optional<Translation> translation, String unpaired) {
+        static Step of(Translation translation) {
+            return new Step(Optional.of(translation), "");
+        }
+    }
+
+    Step translate(SipcMessage message) {
         if (message instanceof SipcRequest request) {
             String sid = fixedSid != null ? fixedSid
                     : (request.target().equalsIgnoreCase(Identities.LEGACY_DOMAIN)
@@ -73,18 +85,18 @@ final class TranslateSession {
                 correlation = core.correlation();
                 core.requests().forEach(r -> remember(request, r));
             }
-            return t;
+            return Step.of(t);
         }
         SipcResponse response = (SipcResponse) message;
         Request original = coreByLegacyKey.get(key(response));
         if (original == null) {
             return unpaired("SIP-C " + response.status(), "SIP " + StatusRule.sipCodeFor(response.code()));
         }
-        return LegacyToCore.toCore(response, original, new LegacyContext(user(sidOr(DEFAULT_SID),
-                response.version()), domain, gateway, ids, clock, directory, correlation));
+        return Step.of(LegacyToCore.toCore(response, original, new LegacyContext(user(sidOr(DEFAULT_SID),
+                response.version()), domain, gateway, ids, clock, directory, correlation)));
     }
 
-    Translation translate(Message message) {
+    Step translate(Message message) {
         if (message instanceof Request request) {
             String sid = sidOr(userOfCore((ToHeader) request.getHeader(ToHeader.NAME), request));
             Translation t = CoreToLegacy.toLegacy(request, new CoreContext(user(sid, sipVersion), domain, gateway,
@@ -94,7 +106,7 @@ final class TranslateSession {
                 legacy.messages().stream().filter(SipcRequest.class::isInstance).map(SipcRequest.class::cast)
                         .forEach(r -> remember(r, request));
             }
-            return t;
+            return Step.of(t);
         }
         Response response = (Response) message;
         SipcRequest original = legacyByCoreKey.get(key(response));
@@ -107,12 +119,12 @@ final class TranslateSession {
         if (t instanceof Translation.ToLegacy legacy) {
             correlation = legacy.correlation();
         }
-        return t;
+        return Step.of(t);
     }
 
-    private static Translation unpaired(String what, String becomes) {
-        return new Translation.Absorbed("no request for this response earlier in the input, so only its status "
-                + "maps: " + what + " -> " + becomes);
+    private static Step unpaired(String what, String becomes) {
+        return new Step(Optional.empty(), "its request is not earlier in the input; the status alone maps " + what
+                + " -> " + becomes);
     }
 
     /** The sid of the user a core request is for: the recipient if the directory knows them, else the sender. */

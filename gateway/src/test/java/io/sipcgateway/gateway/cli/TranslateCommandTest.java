@@ -99,6 +99,36 @@ class TranslateCommandTest {
     }
 
     @Test
+    void carriesTheSeedListSubscriptionIntoTheRlmiNotifyWithAddedIdentities() throws IOException {
+        String subscribe = file("m1.sip", core("seed-subscribe-eventlist-v4"));
+        String accepted = file("m2.sip", core("seed-subscribe-200-eventlist-v4"));
+        String notify = file("m3.sip", core("seed-notify-rlmi-v4"));
+        assertEquals(0, run("--identity", "916000021/300000021=sip:A@ps.cintel.net.cn",
+                "--identity", "916000022/300000022=sip:B@ps.cintel.net.cn",
+                "--identity", "916000023/300000023=sip:C@ps.cintel.net.cn", subscribe, accepted, notify),
+                err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("    SUB fetion.com.cn SIP-C/4.0\n    F: 916000021\n    I: -1\n"), text);
+        assertTrue(text.contains("    SIP-C/4.0 200 OK\n    I: -1\n    Q: 1 SUB\n    X: 3200\n"), text);
+        assertTrue(text.contains("    BN 916000021 SIP-C/4.0\n    I: -1\n    Q: 5768 BN\n    N: PresenceV4\n"), text);
+        assertTrue(text.contains("<c id=\"300000023\">"), text);
+    }
+
+    @Test
+    void saysWhyASeedMessageWithUnknownPartiesIsRefused() throws IOException {
+        assertEquals(0, run(file("m3.sip", core("seed-notify-rlmi-v4"))), err.toString());
+        assertTrue(out.toString().contains("--> reply-to-core: 404 Not Found: no legacy identity for the "
+                + "presentities of [sip:B@ps.cintel.net.cn, sip:C@ps.cintel.net.cn]"), out.toString());
+    }
+
+    @Test
+    void marksAResponseWithoutItsRequestAsUnpaired() throws IOException {
+        assertEquals(0, run(file("401.sipc", legacy("status-401-v4"))), err.toString());
+        assertTrue(out.toString().contains("--> unpaired-response: its request is not earlier in the input; the "
+                + "status alone maps SIP-C 401 Unauthoried -> SIP 401"), out.toString());
+    }
+
+    @Test
     void rejectsAnUnknownSide() {
         assertEquals(2, run("--from", "xmpp"));
     }
