@@ -40,9 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = {"Translate SIP-C messages to SIP and SIP messages to SIP-C, and print each translation under "
                 + "its original.", "Reads the FILEs (several messages per file allowed) or standard input."},
-        footer = {"", "The side is detected per file: SIP-C/ in the first line or a 1-3 letter method is SIP-C,",
-                "SIP/2.0 is SIP. Demo identities: 916000001 = alice, 916000002 = bob, 916000003 = carol.",
-                "Exit status: 0 translated, 1 a file could not be read or parsed, 2 bad usage."})
+        footer = {"", "The side is detected per file: SIP-C/ in the first line, or a method of",
+                "1-3 letters, means SIP-C; SIP/2.0 means SIP.",
+                "Demo identities: 916000001 alice, 916000002 bob, 916000003 carol.",
+                "Exit status: 0 translated, 1 unreadable or unparsable input, 2 bad usage."})
 public final class TranslateCommand implements Callable<Integer> {
     private static final Pattern IDENTITY = Pattern.compile("(\\d+)(?:/(\\d+))?=(sip:[^@\\s]+@\\S+)");
 
@@ -147,8 +148,10 @@ public final class TranslateCommand implements Callable<Integer> {
             }
             if (result.failure().isPresent()) {
                 InvalidSipcFrame bad = result.failure().get();
-                return Optional.of(file + ": byte " + bad.offset() + ": " + bad.error() + ": "
-                        + bad.cause().getMessage());
+                String why = String.valueOf(bad.cause().getMessage());
+                // the decoder's messages already say "<ERROR> at byte <n>: ..."; do not say it twice
+                return Optional.of(file + ": " + (why.contains("byte " + bad.offset()) ? why
+                        : "byte " + bad.offset() + ": " + bad.error() + ": " + why));
             }
             return Optional.empty();
         }

@@ -88,7 +88,7 @@ class TranslateCommandTest {
         byte[] bad = "M fetion.com.cn SIP-C/4.0\r\nF 916000001\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         String path = file("bad.sipc", bad);
         assertEquals(1, run(path));
-        assertTrue(err.toString().contains(path + ": byte 27"), err.toString());
+        assertTrue(err.toString().contains(path + ": ") && err.toString().contains("byte 27"), err.toString());
     }
 
     @Test
