@@ -32,26 +32,31 @@ public final class FontMarkup {
      */
     public static String toPlainText(String fragment) {
         StringBuilder raw = new StringBuilder(fragment.length());
-        int i = 0;
         int n = fragment.length();
+        int i = 0;
         while (i < n) {
-            char c = fragment.charAt(i);
-            int nameStart = i + 1 < n && fragment.charAt(i + 1) == '/' ? i + 2 : i + 1;
+            int lt = fragment.indexOf('<', i);
+            if (lt < 0) {
+                raw.append(fragment, i, n);
+                break;
+            }
+            raw.append(fragment, i, lt);
+            int nameStart = lt + 1 < n && fragment.charAt(lt + 1) == '/' ? lt + 2 : lt + 1;
             int nameEnd = nameStart;
-            while (nameEnd < n && Character.isLetter(fragment.charAt(nameEnd)) && fragment.charAt(nameEnd) < 0x80) {
+            while (nameEnd < n && isAsciiLetter(fragment.charAt(nameEnd))) {
                 nameEnd++;
             }
             String name = fragment.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-            boolean isTag = c == '<' && nameEnd > nameStart && (nameEnd == n || !isNameChar(fragment.charAt(nameEnd)));
-            if (isTag && (FORMATTING.contains(name) || name.equals("br"))) {
+            boolean wholeName = nameEnd == n || !isNameChar(fragment.charAt(nameEnd));
+            if (wholeName && (FORMATTING.contains(name) || name.equals("br"))) {
                 int end = tagEnd(fragment, nameEnd);
                 if (name.equals("br") && end < n) {
                     raw.append('\n');
                 }
                 i = end < n ? end + 1 : n;
             } else {
-                raw.append(c);
-                i++;
+                raw.append('<');      // a lone '<' or a tag we do not know: text, as the client showed it
+                i = lt + 1;
             }
         }
         return XmlText.unescape(raw);
@@ -93,6 +98,10 @@ public final class FontMarkup {
             }
         }
         return s.length();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static boolean isNameChar(char c) {

@@ -18,8 +18,8 @@ import io.sipcgateway.sipc.SipcBody;
 
 /**
  * BN presence bodies (reference section 5.2): v2 {@code N: presence} ({@code <presence uri><basic value desc/>
- * <personal nickname impresa/>}, samples 51, 52) and v4 {@code N: PresenceV4} ({@code <c id><p .../><pr b .../>},
- * samples 10, 11).
+ * <personal nickname impresa/>}, samples 51, 52), v4 {@code N: PresenceV4} ({@code <c id><p .../><pr b .../>},
+ * samples 10, 11), and group members' presence, {@code N: PGGroup} ({@code <group uri><member uri state/>}, sample 55).
  *
  * <p>Reading: codes go through {@link PresenceRule} with their received meaning (0 = offline or invisible);
  * impresa/{@code i} is the note and nickname/{@code n} the display name, an empty value meaning "not given"
@@ -56,6 +56,14 @@ public final class SipcPresenceEvents {
             Objects.requireNonNull(sid, "sid");
             Objects.requireNonNull(sipUri, "sipUri");
             Objects.requireNonNull(presence, "presence");
+        }
+    }
+
+    /** A group member's presence from a {@code PGGroup} PresenceChanged event; identity = member uri. */
+    public record GroupMemberUpdate(String groupUri, PresenceUpdate member) {
+        public GroupMemberUpdate {
+            Objects.requireNonNull(groupUri, "groupUri");
+            Objects.requireNonNull(member, "member");
         }
     }
 
@@ -153,6 +161,46 @@ public final class SipcPresenceEvents {
                     .addAttribute("dc", V4_DEVICE_CAPS);
         }
         return SipcBody.ofUtf8(SafeXml.compact(root, EmptyTagStyle.COMPACT));
+    }
+
+    /** Reads the PresenceChanged events of a {@code N: PGGroup} body (sample 55); other PGGroup events are ignored. */
+    public static BodyResult<List<GroupMemberUpdate>> readPgGroup(SipcBody events) {
+        return SafeXml.parseRoot(events.bytes(), "", "events").flatMap(root -> {
+            List<GroupMemberUpdate> updates = new ArrayList<>();
+            for (Element event : presenceChanged(root)) {
+                for (Element group : Elements.children(event, "", "group")) {
+                    String groupUri = group.attributeValue("uri", "").strip();
+                    for (Element member : Elements.children(group, "", "member")) {
+                        String uri = member.attributeValue("uri", "").strip();
+                        if (groupUri.isEmpty() || uri.isEmpty()) {
+                            return BodyResult.rejected(Problem.MISSING, Elements.path(member)
+                                    + " needs a group uri and a member uri");
+                        }
+                        BodyResult<PresenceRule> rule = SipcPresenceCode.read(member.attributeValue("state"),
+                                "member " + uri + " state");
+                        if (rule instanceof BodyResult.Rejected<PresenceRule> r) {
+                            return r.retyped();
+                        }
+                        Presence p = rule.toOptional().orElseThrow().presence();
+                        updates.add(new GroupMemberUpdate(groupUri, new PresenceUpdate(uri, p)));
+                    }
+                }
+            }
+            return BodyResult.ok(List.copyOf(updates));
+        });
+    }
+
+    /** Writes a {@code N: PGGroup} PresenceChanged body for one group in the shape of sample 55 (WIRE). */
+    public static SipcBody writePgGroup(String groupUri, List<PresenceUpdate> members) {
+        Element root = DocumentHelper.createElement("events");
+        Element group = root.addElement("event").addAttribute("type", PRESENCE_CHANGED)
+                .addElement("group").addAttribute("uri", groupUri);
+        for (PresenceUpdate member : members) {
+            group.addElement("member").addAttribute("uri", member.identity())
+                    .addAttribute("state", SipcPresenceCode.write(member.presence()))
+                    .addAttribute("client-type", "PC");
+        }
+        return SipcBody.ofUtf8(SafeXml.compact(root, EmptyTagStyle.SPACED));
     }
 
     private static List<Element> presenceChanged(Element events) {

@@ -7,6 +7,7 @@ import org.xml.sax.helpers.XMLFilterImpl;
 /**
  * Stops the parse at the first start tag deeper than the limit. The SAX parser keeps its element stack on the heap,
  * so a 10,000-deep document is refused after {@code limit + 1} start tags, before dom4j builds anything deep.
+ * Reusable: the count restarts at every start of document.
  */
 final class DepthLimitFilter extends XMLFilterImpl {
     private final int limit;
@@ -14,6 +15,12 @@ final class DepthLimitFilter extends XMLFilterImpl {
 
     DepthLimitFilter(int limit) {
         this.limit = limit;
+    }
+
+    @Override
+    public void startDocument() throws SAXException {
+        depth = 0;                  // the filter is reused with its parser; a refused document left depth high
+        super.startDocument();
     }
 
     @Override

@@ -126,6 +126,22 @@ class SipcPresenceEventsTest {
     }
 
     @Test
+    void readsGroupMemberPresenceFromSample55() {
+        List<SipcPresenceEvents.GroupMemberUpdate> updates = ok(SipcPresenceEvents.readPgGroup(
+                TestInputs.sampleBody("55-v2-bn-pggroup.txt")));
+        assertEquals(List.of(new SipcPresenceEvents.GroupMemberUpdate("sip:PG5709625@fetion.com.cn;p=1414",
+                new PresenceUpdate("sip:756444636@fetion.com.cn;p=1414", Presence.of(Basic.OPEN, Activity.NONE)))),
+                updates);
+    }
+
+    @Test
+    void writesGroupMemberPresenceByteForByteAsSample55() {
+        assertEquals(TestInputs.sampleBody("55-v2-bn-pggroup.txt"), SipcPresenceEvents.writePgGroup(
+                "sip:PG5709625@fetion.com.cn;p=1414", List.of(new PresenceUpdate("sip:756444636@fetion.com.cn;p=1414",
+                        presence(Basic.OPEN, Activity.NONE, "notes do not travel in PGGroup", null)))));
+    }
+
+    @Test
     void rejectsUnknownCodesAndMissingKeys() {
         rejected(Problem.UNSUPPORTED, readV4("<contacts><c id=\"1\"><pr b=\"899\"/></c></contacts>"));
         rejected(Problem.MISSING, readV4("<contacts><c><pr b=\"400\"/></c></contacts>"));
@@ -133,6 +149,9 @@ class SipcPresenceEventsTest {
         rejected(Problem.MISSING, SipcPresenceEvents.readV2(SipcBody.ofUtf8("<events><event type=\"PresenceChanged\">"
                 + "<presence><basic value=\"400\"/></presence></event></events>")));
         rejected(Problem.UNSUPPORTED, SipcPresenceEvents.readV2(SipcBody.ofUtf8("<contacts/>")));
+        rejected(Problem.MISSING, SipcPresenceEvents.readPgGroup(SipcBody.ofUtf8(
+                "<events><event type=\"PresenceChanged\"><group uri=\"sip:PG1@fetion.com.cn\">"
+                + "<member state=\"400\" /></group></event></events>")));
         rejected(Problem.MALFORMED, SipcPresenceEvents.readV2(SipcBody.ofUtf8("<events><event>")));
     }
 

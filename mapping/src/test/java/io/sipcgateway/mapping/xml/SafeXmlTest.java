@@ -41,6 +41,7 @@ class SafeXmlTest {
     void acceptsUtf8ByteOrderMark() {
         byte[] body = "\uFEFF<a/>".getBytes(StandardCharsets.UTF_8);
         assertEquals("a", ok(SafeXml.parse(body)).getRootElement().getName());
+        assertEquals("a", ok(SafeXml.parse("\uFEFF<a/>")).getRootElement().getName());
     }
 
     @Test
@@ -59,6 +60,15 @@ class SafeXmlTest {
     void rejectsExternalDtdParameterEntityQuickly() {
         String xxe = "<!DOCTYPE a [<!ENTITY % p SYSTEM \"http://192.0.2.1:9/p.dtd\"> %p;]><a/>";
         assertRejectedQuickly("XXE parameter entity", Problem.MALFORMED, () -> SafeXml.parse(xxe));
+    }
+
+    @Test
+    void leavesXIncludeElementsUnprocessed() {
+        String xi = "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"file:///etc/passwd\""
+                + " parse=\"text\"/></a>";
+        Element root = ok(SafeXml.parse(xi)).getRootElement();
+        assertEquals("include", root.elements().get(0).getName());
+        assertEquals("", root.getText());
     }
 
     @Test
@@ -95,6 +105,30 @@ class SafeXmlTest {
         assertTrue(SafeXml.parse(atLimit).isOk());
         String overLimit = "<a>".repeat(SafeXml.MAX_DEPTH + 1) + "</a>".repeat(SafeXml.MAX_DEPTH + 1);
         assertEquals(Problem.TOO_LARGE, rejected(SafeXml.parse(overLimit)).problem());
+    }
+
+    @Test
+    void reusesTheThreadsParserSafelyAfterEveryKindOfRejection() {
+        String good = "<args><presence><basic value=\"400\"/></presence></args>";
+        String deep = "<a>".repeat(SafeXml.MAX_DEPTH + 1) + "</a>".repeat(SafeXml.MAX_DEPTH + 1);
+        String[] hostile = {deep, "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>", "<a><b></a>",
+            "<a>"};
+        for (String bad : hostile) {
+            assertTrue(!SafeXml.parse(bad).isOk(), bad);
+            assertEquals("args", ok(SafeXml.parse(good)).getRootElement().getName(), "after " + bad);
+        }
+        String atLimit = "<a>".repeat(SafeXml.MAX_DEPTH) + "</a>".repeat(SafeXml.MAX_DEPTH);
+        assertTrue(SafeXml.parse(deep).toOptional().isEmpty());
+        assertTrue(SafeXml.parse(atLimit).isOk(), "depth count restarts with each document");
+    }
+
+    @Test
+    void keepsParsingCorrectlyAcrossParserRecycling() {
+        String big = "<list>" + "<resource uri=\"sip:buddy@fetion.com.cn\"/>".repeat(5_000) + "</list>";
+        long rounds = SafeXml.RECYCLE_AFTER_BYTES / big.length() + 2;
+        for (long i = 0; i < rounds; i++) {
+            assertEquals(5_000, ok(SafeXml.parse(big)).getRootElement().elements().size());
+        }
     }
 
     @Test
