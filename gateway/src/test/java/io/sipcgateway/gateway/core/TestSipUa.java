@@ -2,22 +2,29 @@ package io.sipcgateway.gateway.core;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.TooManyListenersException;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -25,23 +32,34 @@ import java.util.function.Predicate;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
+import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransportNotSupportedException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.SIPETagHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -49,364 +67,560 @@ import javax.sip.message.Response;
 import gov.nist.javax.sip.EventScanner;
 import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
-import gov.nist.javax.sip.address.AddressFactoryImpl;
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
-import io.sipcgateway.gateway.core.embedded.EmbeddedServerLogger;
-import io.sipcgateway.gateway.core.embedded.EmbeddedStackLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A real SIP user agent for tests against a core (Kamailio or the embedded one) over loopback: register, publish,
- * subscribe and collect NOTIFYs, send and receive MESSAGEs. Every request goes to the core as outbound proxy; every
- * wait is bounded. jain-sip dialogs are off: the UA keeps the few dialog fields it needs itself.
+ * A small jain-sip user agent for tests against a core, {@link KamailioCore} or the embedded one: one SipStack per
+ * UA, UDP (or TCP) on a free port of 127.0.0.1, every request sent to the core as outbound proxy. REGISTER, PUBLISH,
+ * SUBSCRIBE, MESSAGE and OPTIONS wait for their final response (bounded); incoming NOTIFY and MESSAGE requests are
+ * queued and answered (200, or what {@link #answerMessagesWith} says). The only dialog state is a subscription's,
+ * for refresh and unsubscribe; no authentication: enough to drive the core, not a model for the gateway.
  */
 public final class TestSipUa implements SipListener, AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** Bound on waiting for a final response; the core answers in milliseconds on loopback. */
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestSipUa.class);
+    private static final AtomicInteger STACK_IDS = new AtomicInteger();
+    private static final String HOST = KamailioCore.HOST;
+    // RFC 3261 section 17.1.2.2: a non-INVITE client transaction gives up after Timer F = 64 * T1.
+    private static final int TIMER_F_IN_T1 = 64;
 
     private final String user;
     private final String domain;
     private final String transport;
-    private final SipStackImpl stack;
+    private final SipStack stack;
     private final SipProvider provider;
-    private final MessageFactory messages = new MessageFactoryImpl();
-    private final HeaderFactory headers = new HeaderFactoryImpl();
-    private final AddressFactory addresses = new AddressFactoryImpl();
-    private final String tag = Long.toHexString(System.nanoTime());
-    private final AtomicLong cseq = new AtomicLong(1);
-    private final String registerCallId;
-    private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final BlockingQueue<Request> messagesReceived = new LinkedBlockingQueue<>();
+    private final int localPort;
+    private final AddressFactory addressFactory;
+    private final HeaderFactory headerFactory;
+    private final MessageFactory messageFactory;
+    private final AtomicLong cseq = new AtomicLong();
+    private final Map<String, String> registerCallIds = new ConcurrentHashMap<>();
+    private final Map<ClientTransaction, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
+    private final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Request> messages = new LinkedBlockingQueue<>();
     private volatile int messageAnswer = Response.OK;
 
-    private TestSipUa(String user, String domain, String coreHost, int corePort, String transport) throws Exception {
+    /** The final response to a request; {@code response} is null when the transaction timed out locally (408). */
+    public record Outcome(int status, Response response) {
+        /**
+         * All values of a header, comma-joined, or null if absent. jain-sip splits list headers such as Allow into
+         * one Header object per value.
+         */
+        public String header(String name) {
+            if (response == null || response.getHeader(name) == null) {
+                return null;
+            }
+            List<String> values = new ArrayList<>();
+            for (ListIterator<?> it = response.getHeaders(name); it.hasNext(); ) {
+                String line = it.next().toString();
+                values.add(line.substring(line.indexOf(':') + 1).trim());
+            }
+            return String.join(", ", values);
+        }
+    }
+
+    private TestSipUa(String user, String domain, String proxyHost, int proxyPort, String transport)
+            throws SipException {
         this.user = user;
         this.domain = domain;
         this.transport = transport.toLowerCase(Locale.ROOT);
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "test-ua-" + user + "-" + IDS.incrementAndGet());
-        p.setProperty("javax.sip.OUTBOUND_PROXY", coreHost + ":" + corePort + "/" + this.transport);
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", EmbeddedStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", EmbeddedServerLogger.class.getName());
-        this.stack = new SipStackImpl(p);
-        ListeningPoint lp = stack.createListeningPoint("127.0.0.1", freePort(this.transport), this.transport);
-        this.provider = stack.createSipProvider(lp);
-        provider.addSipListener(this);
-        stack.start();
-        this.registerCallId = provider.getNewCallId().getCallId();
+        Slf4jStackLogger.install();
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", "test-ua-" + user + "-" + STACK_IDS.incrementAndGet());
+        // Every request goes to the core; the R-URI keeps the AoR (sip:bob@example.test does not resolve).
+        properties.setProperty("javax.sip.OUTBOUND_PROXY", proxyHost + ":" + proxyPort + "/" + this.transport);
+        // No dialogs: the UA only needs transactions. With dialog support off jain-sip hands every NOTIFY to the
+        // listener, also long after the SUBSCRIBE transaction ended (tried with a NOTIFY 7 s later), so
+        // gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY is not needed.
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // One thread processes incoming UDP messages in arrival order (the 200 to a SUBSCRIBE before its NOTIFY);
+        // the listener never blocks, so one is enough, and the listener need not be re-entrant.
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        // jain-sip logs through SLF4J, never log4j (not on the class path).
+        properties.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
+        properties.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
+        // Not SipFactory.createSipStack(): the factory keeps every stack it made, by name, for the JVM's lifetime.
+        this.stack = new SipStackImpl(properties);
+        try {
+            ListeningPoint listeningPoint = listenOnFreePort(stack, this.transport);
+            this.localPort = listeningPoint.getPort();
+            this.provider = stack.createSipProvider(listeningPoint);
+            this.provider.addSipListener(this);
+            SipFactory factory = SipFactory.getInstance();
+            this.addressFactory = factory.createAddressFactory();
+            this.headerFactory = factory.createHeaderFactory();
+            this.messageFactory = factory.createMessageFactory();
+            stack.start();
+        } catch (SipException | RuntimeException e) {
+            stack.stop();
+            throw e;
+        } catch (InvalidArgumentException | TooManyListenersException e) {
+            stack.stop();
+            throw new SipException("cannot set up the jain-sip UA of " + user, e);
+        }
     }
 
-    /** A UA for {@code sip:user@domain} talking to the core at {@code coreHost:corePort} over udp or tcp. */
-    public static TestSipUa start(String user, String domain, String coreHost, int corePort, String transport)
-            throws Exception {
-        return new TestSipUa(user, domain, coreHost, corePort, transport);
+    /**
+     * jain-sip rejects port 0 ("bad port"), so ask the OS for a free ephemeral port and bind that; another process
+     * may take it in between, hence a few attempts.
+     */
+    private static ListeningPoint listenOnFreePort(SipStack stack, String transport)
+            throws InvalidArgumentException {
+        for (int attempt = 1; ; attempt++) {
+            int port = probeFreePort(transport);
+            try {
+                return stack.createListeningPoint(HOST, port, transport);
+            } catch (TransportNotSupportedException e) {
+                throw new IllegalStateException("jain-sip without " + transport, e);
+            } catch (InvalidArgumentException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
     }
 
+    private static int probeFreePort(String transport) {
+        if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
+                return probe.getLocalPort();
+            } catch (SocketException e) {
+                throw new IllegalStateException("cannot bind UDP on " + HOST, e);
+            }
+        }
+        try (ServerSocket probe = new ServerSocket(0, 1, new InetSocketAddress(HOST, 0).getAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind TCP on " + HOST, e);
+        }
+    }
+
+    /** A UA for {@code sip:user@core-domain} using {@code core} as outbound proxy, over UDP. */
+    static TestSipUa start(String user, KamailioCore core) throws SipException {
+        return new TestSipUa(user, core.domain(), core.host(), core.port(), ListeningPoint.UDP);
+    }
+
+    /** A UA for {@code sip:user@domain} using the core at {@code host:port} as outbound proxy, over udp or tcp. */
+    public static TestSipUa start(String user, String domain, String host, int port, String transport)
+            throws SipException {
+        return new TestSipUa(user, domain, host, port, transport);
+    }
+
+    /** This UA's address of record, {@code sip:user@domain}. */
     public String aor() {
         return "sip:" + user + "@" + domain;
     }
 
-    /** Where this UA receives requests: {@code sip:user@127.0.0.1:port[;transport=tcp]}. */
-    public String contact() {
-        ListeningPoint lp = provider.getListeningPoints()[0];
-        return "sip:" + user + "@" + lp.getIPAddress() + ":" + lp.getPort()
-                + ("udp".equals(transport) ? "" : ";transport=" + transport);
+    /** Where this UA receives requests: {@code sip:user@127.0.0.1:port}, plus {@code ;transport=tcp} over TCP. */
+    public String contactUri() {
+        return "sip:" + user + "@" + HOST + ":" + localPort
+                + (ListeningPoint.UDP.equals(transport) ? "" : ";transport=" + transport);
     }
 
-    // ----- REGISTER -----
-
-    public Response register(int expires) throws Exception {
-        return register(expires, List.of());
+    /** Binds {@link #contactUri()} to {@code aor} (RFC 3261 section 10.2). */
+    public Outcome register(String aor, int expires) throws ParseException, SipException {
+        return register(aor, contactUri(), expires, List.of());
     }
 
-    /** REGISTER with {@code Path} values (as an edge proxy would add) and {@code Supported: path}. */
-    public Response register(int expires, List<String> path) throws Exception {
-        Request request = newRequest(Request.REGISTER, addresses.createURI("sip:" + domain), aor(), registerCallId);
-        request.setHeader(headers.createExpiresHeader(expires));
-        for (String hop : path) {
-            request.addHeader(headers.createHeader("Path", hop));
+    /**
+     * REGISTER with any contact and extra headers, e.g. as a gateway that registers someone else's AoR with a
+     * {@code Path}. One Call-ID per AoR and increasing CSeqs, as RFC 3261 section 10.2 asks of a UA.
+     */
+    public Outcome register(String aor, String contact, int expires, List<Header> extraHeaders)
+            throws ParseException, SipException {
+        Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
+        request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contact)));
+        request.addHeader(expiresHeader(expires));
+        for (Header header : extraHeaders) {
+            request.addHeader(header);
         }
-        if (!path.isEmpty()) {
-            request.addHeader(headers.createSupportedHeader("path"));
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** Removes this UA's contact from {@code aor}: REGISTER with Expires 0 (RFC 3261 section 10.2.2). */
+    public Outcome unregister(String aor) throws ParseException, SipException {
+        return register(aor, 0);
+    }
+
+    /** Removes every contact of {@code aor}: {@code Contact: *} with Expires 0 (RFC 3261 section 10.2.2). */
+    public Outcome unregisterAll(String aor) throws ParseException, SipException {
+        Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
+        request.addHeader(headerFactory.createContactHeader());
+        request.addHeader(expiresHeader(0));
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** REGISTER without Contact: the 200 lists the current bindings of {@code aor} (RFC 3261 section 10.2.3). */
+    public Outcome fetchBindings(String aor) throws ParseException, SipException {
+        return send(newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor)), RESPONSE_TIMEOUT,
+                0);
+    }
+
+    /** PUBLISHes a PIDF document for this UA's AoR (RFC 3903 section 4.2) and returns the SIP-ETag of the 200. */
+    public String publish(String pidfXml) throws ParseException, SipException {
+        Request request = newRequest(Request.PUBLISH, aor(), aor(), aor(), newCallId());
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(expiresHeader(600));
+        request.setContent(pidfXml.getBytes(StandardCharsets.UTF_8), contentType("application", "pidf+xml"));
+        Outcome outcome = send(request, RESPONSE_TIMEOUT, 0);
+        if (outcome.status() != Response.OK) {
+            throw new IllegalStateException("PUBLISH answered " + outcome.status() + ": " + outcome.response());
         }
-        return send(request);
+        SIPETagHeader etag = (SIPETagHeader) outcome.response().getHeader(SIPETagHeader.NAME);
+        if (etag == null || etag.getETag() == null || etag.getETag().isEmpty()) {
+            throw new IllegalStateException("200 to PUBLISH without SIP-ETag (RFC 3903): "
+                    + outcome.response());
+        }
+        return etag.getETag();
     }
 
-    public Response unregister() throws Exception {
-        return register(0);
-    }
-
-    /** REGISTER without Contact: the current bindings (RFC 3261 10.2.3). */
-    public Response fetchBindings() throws Exception {
-        Request request = newRequest(Request.REGISTER, addresses.createURI("sip:" + domain), aor(), registerCallId);
-        request.removeHeader(ContactHeader.NAME);
-        return send(request);
-    }
-
-    // ----- PUBLISH -----
-
-    /** PUBLISH {@code pidf} (initial without {@code ifMatch}, modify with); null body refreshes or removes. */
-    public Response publish(byte[] pidf, int expires, String ifMatch) throws Exception {
-        Request request = newRequest(Request.PUBLISH, addresses.createURI(aor()), aor(), newCallId());
-        request.removeHeader(ContactHeader.NAME);
-        request.addHeader(headers.createEventHeader("presence"));
-        request.setHeader(headers.createExpiresHeader(expires));
+    /**
+     * Any PUBLISH for this UA's AoR (RFC 3903 section 4): initial ({@code ifMatch} null), refresh ({@code body} null),
+     * modify, or remove ({@code expires} 0); whatever the core answers.
+     */
+    public Outcome publish(byte[] body, int expires, String ifMatch) throws ParseException, SipException {
+        Request request = newRequest(Request.PUBLISH, aor(), aor(), aor(), newCallId());
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(expiresHeader(expires));
         if (ifMatch != null) {
-            request.addHeader(headers.createSIPIfMatchHeader(ifMatch));
+            request.addHeader(headerFactory.createSIPIfMatchHeader(ifMatch));
         }
-        if (pidf != null) {
-            request.setContent(pidf, headers.createContentTypeHeader("application", "pidf+xml"));
+        if (body != null) {
+            request.setContent(body, contentType("application", "pidf+xml"));
         }
-        return send(request);
+        return send(request, RESPONSE_TIMEOUT, 0);
     }
 
-    public static String etag(Response response) {
-        SIPETagHeader etag = (SIPETagHeader) response.getHeader(SIPETagHeader.NAME);
+    /** The SIP-ETag of a 200 to PUBLISH, or null. */
+    public static String etag(Outcome outcome) {
+        SIPETagHeader etag = outcome.response() == null ? null
+                : (SIPETagHeader) outcome.response().getHeader(SIPETagHeader.NAME);
         return etag == null ? null : etag.getETag();
     }
 
-    // ----- SUBSCRIBE / NOTIFY -----
-
-    /** SUBSCRIBE to {@code presentityAor}'s presence; NOTIFYs are collected in the returned subscription. */
-    public Subscription subscribe(String presentityAor, int expires) throws Exception {
-        Subscription subscription = new Subscription(presentityAor, newCallId());
-        subscriptions.put(subscription.callId, subscription);
-        Request request = newRequest(Request.SUBSCRIBE, addresses.createURI(presentityAor), presentityAor,
-                subscription.callId);
-        request.addHeader(headers.createEventHeader("presence"));
-        request.addHeader(headers.createAcceptHeader("application", "pidf+xml"));
-        request.setHeader(headers.createExpiresHeader(expires));
-        Response response = send(request);
-        subscription.established(response);
-        return subscription;
+    /** SUBSCRIBEs to the presence of {@code presentity} (RFC 3856); NOTIFYs land in {@link #awaitNotify}. */
+    public Outcome subscribe(String presentity) throws ParseException, SipException {
+        return subscribe(presentity, 600).outcome();
     }
 
-    /** A presence subscription as the subscriber sees it. */
-    public final class Subscription {
-        private final String presentity;
-        private final String callId;
-        private final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
-        private final List<Request> seen = new ArrayList<>();
-        private volatile Response response;
-        private volatile String remoteTag;
-        private volatile String remoteTarget;
+    /**
+     * SUBSCRIBEs for {@code expires} seconds and keeps the dialog (RFC 6665 section 4.1.2) for {@link #resubscribe}.
+     * NOTIFYs land in {@link #awaitNotify}; {@link Subscription#inDialog()} picks this subscription's.
+     */
+    public Subscription subscribe(String presentity, int expires) throws ParseException, SipException {
+        String callId = newCallId();
+        String localTag = newTag();
+        Request request = newRequest(Request.SUBSCRIBE, presentity, aor(), presentity, callId);
+        ((FromHeader) request.getHeader(FromHeader.NAME)).setTag(localTag);
+        request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contactUri())));
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(headerFactory.createAcceptHeader("application", "pidf+xml"));
+        request.addHeader(expiresHeader(expires));
+        Outcome outcome = send(request, RESPONSE_TIMEOUT, 0);
+        Response response = outcome.response();
+        String remoteTag = response == null ? null : ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        ContactHeader contact = response == null ? null : (ContactHeader) response.getHeader(ContactHeader.NAME);
+        return new Subscription(presentity, callId, localTag, remoteTag,
+                contact == null ? presentity : contact.getAddress().getURI().toString(), outcome);
+    }
 
-        private Subscription(String presentity, String callId) {
-            this.presentity = presentity;
-            this.callId = callId;
-        }
-
-        private void established(Response answer) {
-            this.response = answer;
-            this.remoteTag = ((ToHeader) answer.getHeader(ToHeader.NAME)).getTag();
-            ContactHeader contact = (ContactHeader) answer.getHeader(ContactHeader.NAME);
-            this.remoteTarget = contact == null ? null : contact.getAddress().getURI().toString();
-        }
-
-        public Response response() {
-            return response;
-        }
-
-        /** The next NOTIFY (in arrival order) that matches, skipping others; fails after {@code timeout}. */
-        public Request awaitNotify(Predicate<Request> match, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-                Request notify = notifies.poll(left, TimeUnit.NANOSECONDS);
-                if (notify != null && match.test(notify)) {
-                    return notify;
-                }
-            }
-            throw new AssertionError("no matching NOTIFY for " + presentity + " within " + timeout);
-        }
-
-        /** In-dialog SUBSCRIBE (RFC 6665 4.1.2.2 refresh, 4.1.2.3 with 0: unsubscribe). */
-        public Response refresh(int expires) throws Exception {
-            Request request = newRequest(Request.SUBSCRIBE, addresses.createURI(remoteTarget), presentity, callId);
-            ((ToHeader) request.getHeader(ToHeader.NAME)).setTag(remoteTag);
-            request.addHeader(headers.createEventHeader("presence"));
-            request.setHeader(headers.createExpiresHeader(expires));
-            return send(request);
-        }
-
-        public Response unsubscribe() throws Exception {
-            return refresh(0);
-        }
-
-        private void received(Request notify) {
-            notifies.add(notify);
+    /** A subscription dialog as the subscriber keeps it: ids, the notifier's tag and Contact (remote target). */
+    public record Subscription(String presentity, String callId, String localTag, String remoteTag,
+            String remoteTarget, Outcome outcome) {
+        /** Matches the NOTIFYs of this subscription (same Call-ID). */
+        public Predicate<Request> inDialog() {
+            return n -> callId.equals(((CallIdHeader) n.getHeader(CallIdHeader.NAME)).getCallId());
         }
     }
 
-    // ----- MESSAGE -----
-
-    /** MESSAGE {@code text} (UTF-8 text/plain) to {@code targetAor}; the final status the caller gets. */
-    public int sendMessage(String targetAor, String text) throws Exception {
-        Request request = newRequest(Request.MESSAGE, addresses.createURI(targetAor), targetAor, newCallId());
-        request.removeHeader(ContactHeader.NAME);
-        request.setContent(text.getBytes(StandardCharsets.UTF_8),
-                headers.createContentTypeHeader("text", "plain;charset=UTF-8"));
-        return send(request).getStatusCode();
+    /** In-dialog SUBSCRIBE: refresh (RFC 6665 section 4.1.2.2) or, with 0, unsubscribe (section 4.1.2.3). */
+    public Outcome resubscribe(Subscription subscription, int expires) throws ParseException, SipException {
+        Request request = newRequest(Request.SUBSCRIBE, subscription.remoteTarget(), aor(), subscription.presentity(),
+                subscription.callId());
+        ((FromHeader) request.getHeader(FromHeader.NAME)).setTag(subscription.localTag());
+        ((ToHeader) request.getHeader(ToHeader.NAME)).setTag(subscription.remoteTag());
+        request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contactUri())));
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(expiresHeader(expires));
+        return send(request, RESPONSE_TIMEOUT, 0);
     }
 
-    /** The next MESSAGE this UA received (answered with {@link #answerMessagesWith}); null after {@code timeout}. */
-    public Request awaitMessage(Duration timeout) throws InterruptedException {
-        return messagesReceived.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    /** Sends a text/plain;charset=UTF-8 MESSAGE (RFC 3428) and returns the final status code. */
+    public int sendMessage(String to, String text) throws ParseException, SipException {
+        return message(to, text, 0).status();
     }
 
-    /** Status for incoming MESSAGEs; 0 leaves them unanswered. */
+    /**
+     * Like {@link #sendMessage(String, String)}, but jain-sip itself gives up after about {@code transactionTimeout}
+     * (T1 = timeout / 64, RFC 3261 section 17.1.2.2) and then reports 408. For a core that is down: the transaction
+     * must end before the core comes back, or its retransmissions would deliver the MESSAGE later.
+     */
+    public int sendMessage(String to, String text, Duration transactionTimeout) throws ParseException, SipException {
+        int t1 = (int) Math.max(1, transactionTimeout.toMillis() / TIMER_F_IN_T1);
+        return message(to, text, t1).status();
+    }
+
+    private Outcome message(String to, String text, int t1Millis) throws ParseException, SipException {
+        Request request = newRequest(Request.MESSAGE, to, aor(), to, newCallId());
+        ContentTypeHeader type = contentType("text", "plain");
+        type.setParameter("charset", "UTF-8");
+        request.setContent(text.getBytes(StandardCharsets.UTF_8), type);
+        Duration wait = t1Millis > 0
+                ? RESPONSE_TIMEOUT.plusMillis((long) TIMER_F_IN_T1 * t1Millis)
+                : RESPONSE_TIMEOUT;
+        return send(request, wait, t1Millis);
+    }
+
+    /** OPTIONS to {@code target}, e.g. the core's own URI as a health check (RFC 3261 section 11). */
+    public Outcome options(String target) throws ParseException, SipException {
+        Request request = newRequest(Request.OPTIONS, target, aor(), target, newCallId());
+        request.addHeader(headerFactory.createAcceptHeader("application", "sdp"));
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** The next NOTIFY matching {@code condition}, skipping others; null if none arrives within {@code timeout}. */
+    public Request awaitNotify(Predicate<Request> condition, Duration timeout) throws InterruptedException {
+        return awaitMatching(notifies, condition, timeout);
+    }
+
+    /** The next MESSAGE received, or null if none arrives within {@code timeout}. */
+    public Request pollMessage(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The status later MESSAGEs are answered with (200 until set); 0 leaves them unanswered. */
     public void answerMessagesWith(int status) {
         this.messageAnswer = status;
     }
 
-    public static String text(Request request) {
-        return new String(request.getRawContent(), StandardCharsets.UTF_8);
+    /** A request from this UA (new CSeq and From tag, no Contact), to adjust and {@link #send(Request)}. */
+    public Request newRequest(String method, String requestUri, String to, String callId) throws ParseException {
+        return newRequest(method, requestUri, aor(), to, callId);
     }
 
-    // ----- generic -----
-
-    public Response options() throws Exception {
-        Request request = newRequest(Request.OPTIONS, addresses.createURI("sip:" + domain), "sip:" + domain,
-                newCallId());
-        return send(request);
+    /** Sends {@code request} in a client transaction and waits (bounded) for its final response. */
+    public Outcome send(Request request) throws SipException {
+        return send(request, RESPONSE_TIMEOUT, 0);
     }
 
-    /** A request from this UA: new CSeq, our From tag, our Contact, Max-Forwards 70; Via from the stack. */
-    public Request newRequest(String method, URI requestUri, String toAor, String callId) throws Exception {
-        Address from = addresses.createAddress(aor());
-        Address to = addresses.createAddress(toAor);
-        ListeningPoint lp = provider.getListeningPoints()[0];
-        Request request = messages.createRequest(requestUri, method, headers.createCallIdHeader(callId),
-                headers.createCSeqHeader(cseq.getAndIncrement(), method), headers.createFromHeader(from, tag),
-                headers.createToHeader(to, null),
-                List.of(headers.createViaHeader(lp.getIPAddress(), lp.getPort(), transport, null)),
-                headers.createMaxForwardsHeader(70));
-        request.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-        return request;
+    /** The UDP port this UA listens on. */
+    public int localPort() {
+        return localPort;
+    }
+
+    public HeaderFactory headers() {
+        return headerFactory;
+    }
+
+    /**
+     * Stops the stack. {@code stop()} closes the listening point and cancels the stack's timers and threads, but
+     * leaves the non-daemon event scanner thread blocked for ever (RestComm/jain-sip#198): one harmless event wakes
+     * it so that it sees it was stopped.
+     */
+    @Override
+    public void close() {
+        EventScanner scanner = ((SipStackImpl) stack).getEventScanner();
+        stack.stop();
+        if (scanner != null) {
+            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
+        }
+        provider.removeSipListener(this);
+        pending.values().forEach(f -> f.cancel(false));
+    }
+
+    /**
+     * Closes UAs in parallel: jain-sip's {@code SIPTransactionStack.stopStack()} sleeps a fixed second after stopping
+     * its timer, so closing them one by one costs a second each.
+     */
+    public static void closeAll(TestSipUa... uas) {
+        CompletableFuture.allOf(Arrays.stream(uas)
+                        .filter(Objects::nonNull)
+                        .map(ua -> CompletableFuture.runAsync(ua::close))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    // ---- SipListener ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        ServerTransaction transaction = event.getServerTransaction();
+        try {
+            if (transaction == null) {
+                transaction = provider.getNewServerTransaction(request);
+            }
+        } catch (TransactionAlreadyExistsException retransmission) {
+            // The first copy created the transaction; the stack re-sends our response to retransmissions.
+            return;
+        } catch (SipException e) {
+            LOG.warn("[{}] cannot create a server transaction for {}", user, method, e);
+            return;
+        }
+        // Queue before answering: once the sender has its 200, the request is visible to the test.
+        int status;
+        switch (method) {
+            case Request.NOTIFY -> {
+                notifies.add(request);
+                status = Response.OK;
+            }
+            case Request.MESSAGE -> {
+                messages.add(request);
+                status = messageAnswer;
+            }
+            case Request.OPTIONS -> status = Response.OK;
+            default -> status = Response.NOT_IMPLEMENTED;
+        }
+        if (status == 0) {
+            return;
+        }
+        try {
+            Response response = messageFactory.createResponse(status, request);
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to.getTag() == null) {
+                to.setTag(newTag());
+            }
+            transaction.sendResponse(response);
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.warn("[{}] cannot answer {}", user, method, e);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        ClientTransaction transaction = event.getClientTransaction();
+        if (response.getStatusCode() < 200 || transaction == null) {
+            return;
+        }
+        CompletableFuture<Outcome> outcome = pending.remove(transaction);
+        if (outcome != null) {
+            outcome.complete(new Outcome(response.getStatusCode(), response));
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        CompletableFuture<Outcome> outcome = pending.remove(event.getClientTransaction());
+        if (outcome != null) {
+            // RFC 3261 section 8.1.3.1: a transaction timeout is treated as a 408.
+            outcome.complete(new Outcome(Response.REQUEST_TIMEOUT, null));
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.warn("[{}] I/O error towards {}:{}/{}", user, event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        if (!event.isServerTransaction()) {
+            pending.remove(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // no dialogs
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private Outcome send(Request request, Duration timeout, int t1Millis) throws SipException {
+        ClientTransaction transaction = provider.getNewClientTransaction(request);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        // Registered before sending: on loopback the response can arrive before sendRequest() returns.
+        pending.put(transaction, outcome);
+        if (t1Millis > 0) {
+            transaction.setRetransmitTimer(t1Millis);
+        }
+        transaction.sendRequest();
+        try {
+            return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.remove(transaction);
+            throw new AssertionError(request.getMethod() + " from " + user + " got no final response within "
+                    + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SipException("interrupted waiting for the response to " + request.getMethod(), e);
+        } catch (ExecutionException e) {
+            throw new SipException("waiting for the response to " + request.getMethod(), e.getCause());
+        }
+    }
+
+    private Request newRequest(String method, String requestUri, String from, String to, String callId)
+            throws ParseException {
+        try {
+            URI uri = addressFactory.createURI(requestUri);
+            Address fromAddress = addressFactory.createAddress(from);
+            Address toAddress = addressFactory.createAddress(to);
+            CallIdHeader callIdHeader = headerFactory.createCallIdHeader(callId);
+            CSeqHeader cseqHeader = headerFactory.createCSeqHeader(cseq.incrementAndGet(), method);
+            FromHeader fromHeader = headerFactory.createFromHeader(fromAddress, newTag());
+            ToHeader toHeader = headerFactory.createToHeader(toAddress, null);
+            // Branch null: the stack generates an RFC 3261 "z9hG4bK" branch. rport (RFC 3581) costs nothing.
+            ViaHeader via = headerFactory.createViaHeader(HOST, localPort, transport, null);
+            via.setRPort();
+            MaxForwardsHeader maxForwards = headerFactory.createMaxForwardsHeader(70);
+            return messageFactory.createRequest(uri, method, callIdHeader, cseqHeader, fromHeader, toHeader,
+                    List.of(via), maxForwards);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException("bad constant header value", e);
+        }
+    }
+
+    private Header expiresHeader(int seconds) {
+        try {
+            return headerFactory.createExpiresHeader(seconds);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalArgumentException("expires " + seconds, e);
+        }
+    }
+
+    private ContentTypeHeader contentType(String type, String subType) throws ParseException {
+        return headerFactory.createContentTypeHeader(type, subType);
+    }
+
+    private String registerCallId(String aor) {
+        return registerCallIds.computeIfAbsent(aor, ignored -> newCallId());
     }
 
     public String newCallId() {
         return provider.getNewCallId().getCallId();
     }
 
-    /** Sends statefully; the final response, or a local 408 when the transaction times out (RFC 3261 8.1.3.1). */
-    public Response send(Request request) throws Exception {
-        ClientTransaction ct = provider.getNewClientTransaction(request);
-        CompletableFuture<Response> future = new CompletableFuture<>();
-        pending.put(ct, future);
-        ct.sendRequest();
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            pending.remove(ct);
-        }
+    private static String newTag() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @Override
-    public void processRequest(RequestEvent event) {
-        Request request = event.getRequest();
-        try {
-            ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
-                    : provider.getNewServerTransaction(request);
-            switch (request.getMethod()) {
-                case Request.NOTIFY -> {
-                    Subscription s = subscriptions.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME))
-                            .getCallId());
-                    st.sendResponse(messages.createResponse(s == null ? 481 : 200, request));
-                    if (s != null) {
-                        s.received(request);
-                    }
-                }
-                case Request.MESSAGE -> {
-                    messagesReceived.add(request);
-                    int status = messageAnswer;
-                    if (status != 0) {
-                        Response response = messages.createResponse(status, request);
-                        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(tag);
-                        st.sendResponse(response);
-                    }
-                }
-                case Request.ACK -> { }
-                default -> st.sendResponse(messages.createResponse(Request.OPTIONS.equals(request.getMethod())
-                        ? 200 : 405, request));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("test UA " + user + " could not answer " + request.getMethod(), e);
-        }
-    }
-
-    @Override
-    public void processResponse(ResponseEvent event) {
-        ClientTransaction ct = event.getClientTransaction();
-        if (ct != null && event.getResponse().getStatusCode() >= 200) {
-            CompletableFuture<Response> future = pending.get(ct);
-            if (future != null) {
-                future.complete(event.getResponse());
+    private static Request awaitMatching(BlockingQueue<Request> queue, Predicate<Request> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Request request = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (request != null && condition.test(request)) {
+                return request;
             }
         }
+        return null;
     }
 
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        ClientTransaction ct = event.getClientTransaction();
-        CompletableFuture<Response> future = ct == null ? null : pending.get(ct);
-        if (future != null) {
-            try {
-                future.complete(messages.createResponse(Response.REQUEST_TIMEOUT, ct.getRequest()));
-            } catch (ParseException e) {
-                future.completeExceptionally(e);
-            }
-        }
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-    }
-
-    /** Stops the stack; also wakes jain-sip's event scanner, which stop() leaves blocked (RestComm/jain-sip#198). */
-    @Override
-    public void close() {
-        EventScanner scanner = stack.getEventScanner();
-        stack.stop();
-        if (scanner != null) {
-            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
-        }
-    }
-
-    /** A port free for {@code transport} on loopback just now. */
-    private static int freePort(String transport) throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        if ("udp".equals(transport)) {
-            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
-                return socket.getLocalPort();
-            }
-        }
-        try (ServerSocket socket = new ServerSocket(0, 50, loopback)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "TestSipUa[" + aor() + " " + transport + "]";
-    }
-
-    /** For assertions on a REGISTER answer: the Contact URIs it lists. */
-    public static List<String> contacts(Response response) {
-        List<String> contacts = new ArrayList<>();
-        for (var it = response.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
-            URI uri = ((ContactHeader) it.next()).getAddress().getURI();
-            contacts.add(uri instanceof SipURI sip ? sip.toString() : uri.toString());
+    /** The contact bindings listed in a 200 to REGISTER (RFC 3261 section 10.3 step 8). */
+    public static List<ContactHeader> contacts(Response response) {
+        List<ContactHeader> contacts = new ArrayList<>();
+        for (ListIterator<?> it = response.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
+            contacts.add((ContactHeader) it.next());
         }
         return contacts;
     }

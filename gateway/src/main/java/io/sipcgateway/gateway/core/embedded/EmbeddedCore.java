@@ -27,6 +27,8 @@ import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.sipcgateway.gateway.core.Slf4jServerLogger;
+import io.sipcgateway.gateway.core.Slf4jStackLogger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,8 +180,8 @@ public final class EmbeddedCore implements AutoCloseable {
         p.setProperty("javax.sip.STACK_NAME", "embedded-core-" + config.port());
         // Dialog state for subscriptions lives in our registries: no jain-sip dialogs to leak or time out.
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", EmbeddedStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", EmbeddedServerLogger.class.getName());
+        p.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
+        p.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
         // Bounds: TCP reads are unlimited by default (jain-sip's own warning), so are connections.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "256");

@@ -1,8 +1,11 @@
 package io.sipcgateway.gateway.core.embedded;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sip.message.Request;
 
 import io.sipcgateway.gateway.core.TestSipUa;
 
@@ -30,6 +33,18 @@ final class CoreHarness implements AutoCloseable {
 
     EmbeddedCore core() {
         return core;
+    }
+
+    /** The contact URIs a 200 to REGISTER lists. */
+    static List<String> contactUris(TestSipUa.Outcome outcome) {
+        return TestSipUa.contacts(outcome.response()).stream()
+                .map(c -> c.getAddress().getURI().toString())
+                .toList();
+    }
+
+    /** A request body as UTF-8 text. */
+    static String text(Request request) {
+        return new String(request.getRawContent(), StandardCharsets.UTF_8);
     }
 
     TestSipUa ua(String user, String transport) throws Exception {

@@ -39,14 +39,14 @@ class EmbeddedCoreMessageTest {
     void messageIsRelayedWithChineseTextIntactAndTheCalleesOkReturned() throws Exception {
         TestSipUa alice = harness.ua("msg-alice", "udp");
         TestSipUa bob = harness.ua("msg-bob", "tcp");
-        assertEquals(Response.OK, bob.register(600).getStatusCode());
+        assertEquals(Response.OK, bob.register(bob.aor(), 600).status());
         String text = "你好，飞信！今晚一起吃饭吗？ 😀";
 
         assertEquals(Response.OK, alice.sendMessage(bob.aor(), text));
-        Request received = bob.awaitMessage(WAIT);
+        Request received = bob.pollMessage(WAIT);
         assertNotNull(received);
-        assertEquals(text, TestSipUa.text(received));
-        assertEquals(bob.contact(), received.getRequestURI().toString());
+        assertEquals(text, CoreHarness.text(received));
+        assertEquals(bob.contactUri(), received.getRequestURI().toString());
         ContentTypeHeader type = (ContentTypeHeader) received.getHeader(ContentTypeHeader.NAME);
         assertEquals("text", type.getContentType());
         assertEquals("UTF-8", type.getParameter("charset"));
@@ -57,9 +57,9 @@ class EmbeddedCoreMessageTest {
         TestSipUa carol = harness.ua("msg-carol", "tcp");
         TestSipUa dave = harness.ua("msg-dave", "udp");
         dave.answerMessagesWith(Response.BUSY_HERE);
-        assertEquals(Response.OK, dave.register(600).getStatusCode());
+        assertEquals(Response.OK, dave.register(dave.aor(), 600).status());
         assertEquals(Response.BUSY_HERE, carol.sendMessage(dave.aor(), "busy?"));
-        assertNotNull(dave.awaitMessage(WAIT));
+        assertNotNull(dave.pollMessage(WAIT));
     }
 
     @Test
@@ -76,12 +76,12 @@ class EmbeddedCoreMessageTest {
         TestSipUa frank = harness.ua("msg-frank", "udp");
         TestSipUa grace = harness.ua("msg-grace", "udp");
         grace.answerMessagesWith(0);
-        assertEquals(Response.OK, grace.register(600).getStatusCode());
+        assertEquals(Response.OK, grace.register(grace.aor(), 600).status());
         long start = System.nanoTime();
         assertEquals(Response.REQUEST_TIMEOUT, frank.sendMessage(grace.aor(), "hello?"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(RELAY_TIMEOUT) >= 0 && took.compareTo(Duration.ofSeconds(4)) < 0, "took " + took);
-        assertNotNull(grace.awaitMessage(WAIT));
+        assertNotNull(grace.pollMessage(WAIT));
     }
 
     @Test
@@ -96,12 +96,12 @@ class EmbeddedCoreMessageTest {
         TestSipUa judyPhone = harness.ua("msg-judy", "udp");
         TestSipUa judyDesk = harness.ua("msg-judy", "tcp");
         judyDesk.answerMessagesWith(Response.NOT_FOUND);
-        assertEquals(Response.OK, judyPhone.register(600).getStatusCode());
-        Response both = judyDesk.register(600);
-        assertEquals(2, TestSipUa.contacts(both).size());
+        assertEquals(Response.OK, judyPhone.register(judyPhone.aor(), 600).status());
+        TestSipUa.Outcome both = judyDesk.register(judyDesk.aor(), 600);
+        assertEquals(2, CoreHarness.contactUris(both).size());
         assertEquals(Response.OK, ivan.sendMessage("sip:msg-judy@" + CoreHarness.DOMAIN, "to both"));
-        assertEquals("to both", TestSipUa.text(judyPhone.awaitMessage(WAIT)));
-        assertEquals("to both", TestSipUa.text(judyDesk.awaitMessage(WAIT)));
+        assertEquals("to both", CoreHarness.text(judyPhone.pollMessage(WAIT)));
+        assertEquals("to both", CoreHarness.text(judyDesk.pollMessage(WAIT)));
     }
 
     @Test
@@ -109,16 +109,17 @@ class EmbeddedCoreMessageTest {
         TestSipUa kim = harness.ua("msg-kim", "udp");
         TestSipUa leo = harness.ua("msg-leo", "udp");
         TestSipUa edge = harness.ua("msg-edge", "udp");
-        String edgeHop = "<" + edge.contact() + ";lr>";
-        assertEquals(Response.OK, leo.register(600, List.of(edgeHop)).getStatusCode());
+        String edgeHop = "<" + edge.contactUri() + ";lr>";
+        assertEquals(Response.OK, leo.register(leo.aor(), leo.contactUri(), 600, List.of(
+                leo.headers().createHeader("Path", edgeHop), leo.headers().createSupportedHeader("path"))).status());
 
         assertEquals(Response.OK, kim.sendMessage(leo.aor(), "via the edge"));
-        Request atEdge = edge.awaitMessage(WAIT);
+        Request atEdge = edge.pollMessage(WAIT);
         assertNotNull(atEdge, "the MESSAGE did not go to the Path hop");
-        assertEquals(leo.contact(), atEdge.getRequestURI().toString());
+        assertEquals(leo.contactUri(), atEdge.getRequestURI().toString());
         RouteHeader route = (RouteHeader) atEdge.getHeader(RouteHeader.NAME);
-        assertEquals(edge.contact() + ";lr", route.getAddress().getURI().toString());
+        assertEquals(edge.contactUri() + ";lr", route.getAddress().getURI().toString());
         assertEquals("via the edge", new String(atEdge.getRawContent(), StandardCharsets.UTF_8));
-        assertNull(leo.awaitMessage(Duration.ofMillis(200)), "the core skipped the Path hop");
+        assertNull(leo.pollMessage(Duration.ofMillis(200)), "the core skipped the Path hop");
     }
 }
