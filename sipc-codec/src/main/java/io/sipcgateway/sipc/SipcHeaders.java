@@ -109,16 +109,21 @@ public final class SipcHeaders {
         }
 
         public Builder add(SipcHeaderName name, String value) {
-            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+            return add(new SipcHeader(name, value));
+        }
+
+        /** Adds {@code header}, trimming its value; the same checks as {@link #add(SipcHeaderName, String)}. */
+        public Builder add(SipcHeader header) {
+            String value = header.value();
             String trimmed = value.strip();
             int bad = SipcSyntax.indexOfControl(trimmed);
             if (bad >= 0) {
                 throw new IllegalArgumentException(String.format(
                         "control character 0x%02x at index %d in the value of %s", (int) trimmed.charAt(bad), bad,
-                        name));
+                        header.name()));
             }
-            headers.add(new SipcHeader(name, trimmed));
+            headers.add(trimmed.equals(value) ? header : new SipcHeader(header.name(), trimmed));
             return this;
         }
 

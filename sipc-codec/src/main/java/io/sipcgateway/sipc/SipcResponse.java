@@ -26,6 +26,19 @@ public record SipcResponse(SipcVersion version, SipcStatus status, SipcHeaders h
         return status.code();
     }
 
+    /** This response with one more header, added after the existing ones. */
+    public SipcResponse with(SipcHeaderName name, String value) {
+        return withHeaders(headers.toBuilder().add(name, value).build());
+    }
+
+    public SipcResponse withHeaders(SipcHeaders newHeaders) {
+        return new SipcResponse(version, status, newHeaders, body);
+    }
+
+    public SipcResponse withBody(SipcBody newBody) {
+        return new SipcResponse(version, status, headers, newBody);
+    }
+
     @Override
     public String toString() {
         return SipcWire.toDebugString(this);

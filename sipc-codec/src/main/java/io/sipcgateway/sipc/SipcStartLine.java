@@ -13,9 +13,22 @@ public sealed interface SipcStartLine permits SipcStartLine.RequestLine, SipcSta
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(version, "version");
-            if (target.isEmpty() || target.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            if (!isValidTarget(target)) {
                 throw new IllegalArgumentException("bad request target: '" + target + "'");
             }
+        }
+
+        private static boolean isValidTarget(String target) {
+            if (target.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < target.length(); i++) {
+                char c = target.charAt(i);
+                if (c <= ' ' || c == 0x7f) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

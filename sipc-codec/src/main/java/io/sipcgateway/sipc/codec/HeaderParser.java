@@ -1,6 +1,7 @@
 package io.sipcgateway.sipc.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.sipcgateway.sipc.SipcHeader;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcSyntax;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,6 @@ final class HeaderParser {
     private HeaderParser() {
     }
 
-    record Header(SipcHeaderName name, String value) {
-    }
-
     /**
      * @param in the buffer holding the line
      * @param start index of the line's first byte
@@ -25,7 +23,7 @@ final class HeaderParser {
      * @param offset the line's absolute byte offset
      * @param nonAscii whether the line holds bytes over 0x7F (the value is then decoded as UTF-8)
      */
-    static Header parse(ByteBuf in, int start, int end, long offset, boolean nonAscii) {
+    static SipcHeader parse(ByteBuf in, int start, int end, long offset, boolean nonAscii) {
         byte first = in.getByte(start);
         if (first == ' ' || first == '\t') {
             throw error(offset, "header line starts with white space (folding is not SIP-C)");
@@ -49,7 +47,7 @@ final class HeaderParser {
         }
         String value = in.toString(valueStart, valueEnd - valueStart,
                 nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        return new Header(name, value);
+        return new SipcHeader(name, value);
     }
 
     private static SipcHeaderName name(ByteBuf in, int start, int end, long offset) {

@@ -7,6 +7,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.util.ByteProcessor;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcContentLength;
+import io.sipcgateway.sipc.SipcHeader;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcHeaders;
 import io.sipcgateway.sipc.SipcRequest;
@@ -156,11 +157,11 @@ public final class SipcDecoder extends ByteToMessageDecoder {
                 throw error(SipcDecodeError.TOO_MANY_HEADERS, lineOffset,
                         "more than " + config.maxHeaderCount() + " headers");
             }
-            HeaderParser.Header header = HeaderParser.parse(in, start, contentEnd, lineOffset, lineNonAscii);
+            SipcHeader header = HeaderParser.parse(in, start, contentEnd, lineOffset, lineNonAscii);
             if (header.name() == SipcHeaderName.CONTENT_LENGTH) {
                 checkContentLength(header.value(), lineOffset);
             }
-            headers.add(header.name(), header.value());
+            headers.add(header);
             advance(in, end + 1);
         }
     }

@@ -1,0 +1,46 @@
+package io.sipcgateway.gateway.legacy;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.sipcgateway.gateway.config.HostAndPort;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/** The bound SIP-C listener. Closing it stops accepting; open connections are closed with their event loops. */
+public final class LegacyServer implements AutoCloseable {
+    private final Channel channel;
+
+    private LegacyServer(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** Binds {@code listen} and blocks until bound; {@code workers} also run every session. */
+    public static LegacyServer bind(HostAndPort listen, EventLoopGroup boss, EventLoopGroup workers,
+            LegacyServerInitializer initializer) throws InterruptedException {
+        Objects.requireNonNull(listen, "listen");
+        Channel channel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true) // small request/answer messages, latency first
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(initializer)
+                .bind(listen.toSocketAddress())
+                .sync()
+                .channel();
+        return new LegacyServer(channel);
+    }
+
+    /** The bound address (the real port when 0 was asked for). */
+    public HostAndPort address() {
+        return HostAndPort.of((InetSocketAddress) channel.localAddress());
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+}

@@ -1,0 +1,30 @@
+package io.sipcgateway.gateway.legacy;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What every session shares: logins, the signed-in users, the core side, and timing.
+ *
+ * @param registrationExpiry the {@code X} clients get; a signed-in connection silent for longer (plus
+ *        {@link #EXPIRY_GRACE}) is expired
+ * @param loginIdle how long a connection may stay silent before it has signed in
+ */
+public record SessionContext(LoginServices login, SessionRegistry registry, CoreBridge core,
+        Duration registrationExpiry, Duration loginIdle) {
+    /** Slack for a client that refreshes right at {@code X} (PF2 re-registers ~100 s early, libofetion every 70 s). */
+    public static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LOGIN_IDLE = Duration.ofSeconds(60);
+
+    public SessionContext {
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(core, "core");
+        Objects.requireNonNull(registrationExpiry, "registrationExpiry");
+        Objects.requireNonNull(loginIdle, "loginIdle");
+    }
+
+    int signedInIdleSeconds() {
+        return (int) registrationExpiry.plus(EXPIRY_GRACE).toSeconds();
+    }
+}

@@ -1,0 +1,133 @@
+package io.sipcgateway.gateway.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sipcgateway.gateway.config.CoreTarget;
+import io.sipcgateway.gateway.config.HostAndPort;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gateway's core plumbing against a real Kamailio: requests out, requests in, and a core that goes away. */
+class CoreSenderIT {
+    @RegisterExtension
+    static final KamailioCore CORE = KamailioCore.builder("sender").build();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final BlockingQueue<Request> RECEIVED = new LinkedBlockingQueue<>();
+
+    private static CoreStack stack;
+    private static CoreSender sender;
+    private static int callIds;
+
+    @BeforeAll
+    static void startGatewayStack() throws Exception {
+        CoreSipListener listener = new CoreSipListener();
+        HostAndPort listen = new HostAndPort(KamailioCore.HOST, KamailioCore.findFreeUdpAndTcpPort());
+        stack = CoreStack.start(listen, new CoreTarget.Remote(new HostAndPort(CORE.host(), CORE.port()),
+                CoreTarget.Transport.UDP), listener);
+        sender = new CoreSender(stack, TIMEOUT);
+        listener.bind(sender, (request, transaction) -> {
+            RECEIVED.add(request);
+            try {
+                transaction.sendResponse(stack.messageFactory().createResponse(Response.OK, request));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopGatewayStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void optionsCompletesWithTheCoresFinalResponse() throws Exception {
+        Response response = sender.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw")).get(5,
+                TimeUnit.SECONDS);
+        assertEquals(200, response.getStatusCode());
+        assertEquals(0, sender.pendingCount(), "a completed transaction leaves nothing pending");
+    }
+
+    @Test
+    void messageForARegisteredGatewayUserComesBackThroughTheListener() throws Exception {
+        String carol = "sip:carol@" + CORE.domain();
+        Request register = request(Request.REGISTER, "sip:" + CORE.domain(), "carol");
+        register.addHeader(stack.headerFactory().createContactHeader(stack.addressFactory().createAddress(
+                "sip:carol@" + stack.address())));
+        register.addHeader(stack.headerFactory().createExpiresHeader(60));
+        assertEquals(200, sender.send(register).get(5, TimeUnit.SECONDS).getStatusCode());
+
+        try (TestSipUa dave = TestSipUa.start("dave", CORE)) {
+            assertEquals(200, dave.register(dave.aor(), 60).status());
+            assertEquals(200, dave.sendMessage(carol, "你好, carol"));
+        }
+        Request received = RECEIVED.poll(5, TimeUnit.SECONDS);
+        assertNotNull(received, "the core relays carol's MESSAGE to the gateway's contact");
+        assertEquals(Request.MESSAGE, received.getMethod());
+        assertEquals("你好, carol", new String(received.getRawContent(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStoppedCoreGivesABoundedFailureAndARestartedOneServesAgain() throws Exception {
+        CORE.stop();
+        try {
+            long start = System.nanoTime();
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> sender.send(request(Request.MESSAGE, "sip:nobody@" + CORE.domain(), "gw"))
+                            .get(10, TimeUnit.SECONDS));
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(failure.getCause() instanceof TimeoutException
+                    || failure.getCause() instanceof CoreSender.CoreUnreachableException, failure.toString());
+            assertTrue(elapsedMs < TIMEOUT.toMillis() + 1500, "failed after " + elapsedMs + " ms");
+        } finally {
+            CORE.start();
+        }
+        assertEquals(200, sender.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"))
+                .get(5, TimeUnit.SECONDS).getStatusCode());
+    }
+
+    private static Request request(String method, String requestUri, String user) throws Exception {
+        var af = stack.addressFactory();
+        var hf = stack.headerFactory();
+        SipURI uri = (SipURI) af.createURI(requestUri);
+        Address from = af.createAddress("sip:" + user + "@" + CORE.domain());
+        FromHeader fromHeader = hf.createFromHeader(from, "t" + (++callIds));
+        ToHeader to = hf.createToHeader(Request.REGISTER.equals(method) ? from : af.createAddress(requestUri), null);
+        CallIdHeader callId = hf.createCallIdHeader("core-sender-it-" + callIds + "@" + stack.address().host());
+        CSeqHeader cseq = hf.createCSeqHeader(1L, method);
+        MaxForwardsHeader maxForwards = hf.createMaxForwardsHeader(70);
+        ViaHeader via = hf.createViaHeader(stack.address().host(), stack.address().port(), "udp", null);
+        Request request = stack.messageFactory().createRequest(uri, method, callId, cseq, fromHeader, to,
+                List.of(via), maxForwards);
+        if (Request.MESSAGE.equals(method)) {
+            request.setContent("hello", hf.createContentTypeHeader("text", "plain"));
+        }
+        return request;
+    }
+}
