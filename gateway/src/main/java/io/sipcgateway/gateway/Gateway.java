@@ -120,7 +120,7 @@ public final class Gateway implements AutoCloseable {
     private static AccountDirectory loadAccounts(GatewayConfig config) {
         if (config.accounts().isEmpty()) {
             LOG.info("no --accounts file: using the two demo accounts (alice 916000001/alicepw, bob 916000002/bobpw)");
-            return AccountDirectory.demo();
+            return AccountDirectory.demo(config.domain());
         }
         LoadResult result = new AccountDirectoryLoader(config.domain()).load(config.accounts().get());
         if (result instanceof LoadResult.Failed failed) {

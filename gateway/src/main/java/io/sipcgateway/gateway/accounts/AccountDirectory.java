@@ -59,6 +59,11 @@ public final class AccountDirectory {
         return DemoAccounts.directory();
     }
 
+    /** The demo accounts with core AORs in {@code coreDomain}, e.g. {@code sip:alice@sipc.local}. */
+    public static AccountDirectory demo(String coreDomain) {
+        return DemoAccounts.directory(coreDomain);
+    }
+
     /**
      * {@code n} synthetic accounts for load tests and demos: sids from 800000000, user-ids from 500000000,
      * mobiles from 13900000000, password {@code pw<i>}, each with one list and up to five buddies.
