@@ -162,10 +162,6 @@ final class MessageRelay {
         }
     }
 
-    long pending() {
-        return relays.size();
-    }
-
     private record BranchRef(String id, int branch) {
     }
 }

@@ -38,7 +38,6 @@ final class PresenceAgent {
     private final LocalDomain domain;
     private final EmbeddedCoreConfig config;
     private final SubscriptionRegistry subscriptions;
-    private final PublicationRegistry publications;
     private final EventStateCompositor compositor;
     private final Notifier notifier;
 
@@ -48,7 +47,8 @@ final class PresenceAgent {
         this.config = Objects.requireNonNull(config, "config");
         // The registries call back into this agent when Caffeine expires or evicts an entry.
         this.subscriptions = new SubscriptionRegistry(config.maxSubscriptions(), timing, this::subscriptionEvicted);
-        this.publications = new PublicationRegistry(config.maxPublications(), timing, this::publicationEvicted);
+        PublicationRegistry publications =
+                new PublicationRegistry(config.maxPublications(), timing, this::publicationEvicted);
         this.compositor = new EventStateCompositor(sip, publications, domain, config, this::stateChanged);
         this.notifier = new Notifier(sip, subscriptions, compositor::current);
     }
@@ -183,14 +183,6 @@ final class PresenceAgent {
     private void subscriptionEvicted(Subscription subscription, String reason) {
         LOG.debug("subscription {} ended: {}", subscription.key(), reason);
         notifier.notifyTerminated(subscription, reason);
-    }
-
-    SubscriptionRegistry subscriptions() {
-        return subscriptions;
-    }
-
-    PublicationRegistry publications() {
-        return publications;
     }
 
     private static String receivedOver(ServerTransaction st) {

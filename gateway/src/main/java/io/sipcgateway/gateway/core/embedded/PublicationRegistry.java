@@ -61,10 +61,6 @@ final class PublicationRegistry {
         cache.cleanUp();
     }
 
-    long size() {
-        return cache.estimatedSize();
-    }
-
     /** RFC 3903 4: an entity-tag is scoped to the resource it was issued for. */
     private record Key(Aor presentity, String etag) {
     }

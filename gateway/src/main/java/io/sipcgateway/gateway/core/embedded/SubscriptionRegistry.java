@@ -93,8 +93,4 @@ final class SubscriptionRegistry {
     void cleanUp() {
         cache.cleanUp();
     }
-
-    long size() {
-        return cache.estimatedSize();
-    }
 }

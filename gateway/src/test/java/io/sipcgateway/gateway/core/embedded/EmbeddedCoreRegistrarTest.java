@@ -24,7 +24,8 @@ class EmbeddedCoreRegistrarTest {
     @BeforeAll
     static void startCore() throws Exception {
         // min 1 s so that a short registration can expire end to end
-        harness = CoreHarness.start(EmbeddedCoreConfig.loopback(CoreHarness.DOMAIN).withExpires(1, 3600, 3600));
+        harness = CoreHarness.start(EmbeddedCoreConfig.loopback(CoreHarness.DOMAIN).withExpires(1, 3600, 3600)
+                .withMaxContactsPerAor(2));
     }
 
     @AfterAll
@@ -94,6 +95,19 @@ class EmbeddedCoreRegistrarTest {
         List<String> left = Poll.until(Duration.ofSeconds(5),
                 () -> CoreHarness.contactUris(grace.fetchBindings(grace.aor())), List::isEmpty);
         assertEquals(List.of(), left, "binding still there 5 s after a 1 s registration");
+    }
+
+    @Test
+    void contactsBeyondThePerAorBoundGet503AndChangeNothing() throws Exception {
+        TestSipUa phone = harness.ua("reg-judy", "udp");
+        TestSipUa desk = harness.ua("reg-judy", "tcp");
+        TestSipUa third = harness.ua("reg-judy", "udp");
+        assertEquals(Response.OK, phone.register(phone.aor(), 600).status());
+        assertEquals(Response.OK, desk.register(desk.aor(), 600).status());
+        TestSipUa.Outcome refused = third.register(third.aor(), 600);
+        assertEquals(Response.SERVICE_UNAVAILABLE, refused.status());
+        assertEquals(List.of(phone.contactUri(), desk.contactUri()),
+                CoreHarness.contactUris(third.fetchBindings(third.aor())));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class EmbeddedCoreRobustnessTest {
                 out.write(chunk);
             }
             out.flush();
-        } catch (java.io.IOException expected) {
+        } catch (IOException expected) {
             // the core may close the connection under us: that is the point
         }
         assertStatus(200, raw.exchange(raw.request("OPTIONS", CORE_URI_USERLESS, null)));
