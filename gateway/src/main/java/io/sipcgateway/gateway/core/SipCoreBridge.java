@@ -11,6 +11,10 @@ import io.sipcgateway.mapping.LegacyToCore;
 import io.sipcgateway.mapping.LegacyUser;
 import io.sipcgateway.mapping.Translation;
 import io.sipcgateway.mapping.identity.IdentityDirectory;
+import io.sipcgateway.mapping.presence.Activity;
+import io.sipcgateway.mapping.presence.Basic;
+import io.sipcgateway.mapping.presence.Presence;
+import io.sipcgateway.mapping.presence.SipcPresenceArgs;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcHeaders;
@@ -18,6 +22,7 @@ import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcStatus;
+import io.sipcgateway.sipc.SipcVersion;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +51,8 @@ public final class SipCoreBridge implements CoreBridge {
     /** Re-REGISTER when this share of the granted expiry has passed. */
     private static final double REFRESH_AT = 0.8;
     static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    /** What a signed-out user publishes: closed (reference section 5.3: 0 = offline or invisible). */
+    private static final Presence OFFLINE = Presence.of(Basic.CLOSED, Activity.NONE);
 
     private final CoreSender sender;
     private final UserLinks links;
@@ -89,13 +96,15 @@ public final class SipCoreBridge implements CoreBridge {
         link.update(toCore.correlation());
         sender.send(toCore.requests().get(0)).whenComplete((response, error) -> {
             boolean ok = error == null && response.getStatusCode() / 100 == 2;
-            boolean wasRegistered = link.registered();
-            link.registered(ok);
+            UserLink.Registration change = link.registered(ok);
             if (ok) {
                 long granted = grantedExpiry(response, seconds);
                 schedule(link, () -> register(link), Duration.ofMillis((long) (granted * 1000 * REFRESH_AT)));
-                if (!wasRegistered) {
+                if (change != UserLink.Registration.UNCHANGED) {
                     LOG.info("{} registered at the core for {} s", link.user.sid(), granted);
+                    publish(link, link.presence());
+                }
+                if (change == UserLink.Registration.RECOVERED) {
                     restoreSubscriptions(link);
                 }
             } else {
@@ -124,6 +133,7 @@ public final class SipCoreBridge implements CoreBridge {
             return;
         }
         UserLink link = found.get();
+        publish(link, OFFLINE); // watchers see the user leave now, not when the publication expires
         for (SipcRequest sub : link.subscriptions()) {
             SipcRequest end = bumpCseq(sub).withHeaders(bumpCseq(sub).headers().toBuilder()
                     .set(SipcHeaderName.EXPIRES, "0").build());
@@ -138,6 +148,13 @@ public final class SipCoreBridge implements CoreBridge {
         if (link.isEmpty()) {
             reply.accept(request.reply(SipcStatus.SERVICE_UNAVAILABLE));
             return;
+        }
+        if (request.method().equals(SipcMethod.S)) {
+            boolean setPresence = request.event().filter(n -> n.equals("SetPresence") || n.equals("SetPresenceV4"))
+                    .isPresent();
+            if (setPresence) {
+                SipcPresenceArgs.readSetPresence(request.body()).toOptional().ifPresent(link.get()::presence);
+            }
         }
         if (request.method().equals(SipcMethod.SUB)) {
             boolean ending = request.header(SipcHeaderName.EXPIRES).filter("0"::equals).isPresent();
@@ -228,9 +245,23 @@ public final class SipCoreBridge implements CoreBridge {
     /** Called when the core answers again after an outage: every binding and subscription is gone there. */
     void coreRecovered() {
         for (UserLink link : links.all()) {
-            link.registered(false);
+            link.lost();
             register(link);
         }
+    }
+
+    /** Publishes {@code presence} for the user, as if the client had sent SetPresence (mapped to PUBLISH). */
+    private void publish(UserLink link, Presence presence) {
+        boolean v4 = SipcVersion.V4.equals(link.user.version());
+        SipcHeaders headers = SipcHeaders.builder()
+                .add(SipcHeaderName.FROM, link.user.sid())
+                .add(SipcHeaderName.CALL_ID, UserLink.PRESENCE_CALL_ID)
+                .add(SipcHeaderName.CSEQ, link.nextPresenceCseq() + " S")
+                .add(SipcHeaderName.EVENT, v4 ? "SetPresenceV4" : "SetPresence")
+                .build();
+        SipcRequest set = new SipcRequest(SipcMethod.S, "fetion.com.cn", link.user.version(), headers,
+                SipcPresenceArgs.writeSetPresence(presence, link.user.version()));
+        sendAndForget(link, set, "PUBLISH");
     }
 
     private void schedule(UserLink link, Runnable task, Duration delay) {

@@ -4,6 +4,7 @@ import io.sipcgateway.gateway.legacy.SignedInUser;
 import io.sipcgateway.mapping.CoreContext;
 import io.sipcgateway.mapping.Correlation;
 import io.sipcgateway.mapping.LegacyContext;
+import io.sipcgateway.mapping.presence.Presence;
 import io.sipcgateway.sipc.SipcRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.concurrent.ScheduledFuture;
 final class UserLink {
     /** Legacy {@code I} of the gateway's own REGISTER dialog for this user. */
     static final String REGISTER_CALL_ID = "register";
+    /** Legacy {@code I} of the gateway's own PUBLISH of this user's presence. */
+    static final String PRESENCE_CALL_ID = "presence";
     /** Page-mode MESSAGE links pile up; keep the newest, which late answers can still find. */
     static final int MAX_LINKS = 256;
     /** A v2 buddy-list SUB per group plus a few; more is a misbehaving client. */
@@ -29,13 +32,17 @@ final class UserLink {
     private LegacyContext context;
     private long registerCseq;
     private boolean registered;
+    private boolean everRegistered;
     private boolean closed;
+    private long presenceCseq;
+    private Presence presence;
     private ScheduledFuture<?> refresh;
     private final Map<String, SipcRequest> subscriptions = new LinkedHashMap<>();
 
     UserLink(SignedInUser user, LegacyContext context) {
         this.user = user;
         this.context = context;
+        this.presence = user.presence();
     }
 
     synchronized LegacyContext legacyContext() {
@@ -60,7 +67,8 @@ final class UserLink {
         List<Correlation.Link> pruned = new ArrayList<>(MAX_LINKS);
         int excess = links.size() - MAX_LINKS;
         for (Correlation.Link link : links) {
-            boolean durable = kept.contains(link.legacyCallId()) || REGISTER_CALL_ID.equals(link.legacyCallId());
+            boolean durable = kept.contains(link.legacyCallId()) || REGISTER_CALL_ID.equals(link.legacyCallId())
+                    || PRESENCE_CALL_ID.equals(link.legacyCallId());
             if (excess > 0 && !durable) {
                 excess--;
             } else {
@@ -85,8 +93,36 @@ final class UserLink {
         return registered;
     }
 
-    synchronized void registered(boolean value) {
+    /** Records the outcome of a REGISTER; returns what changed (first success, recovery, or nothing). */
+    synchronized Registration registered(boolean value) {
+        boolean was = registered;
         registered = value;
+        if (!value || was) {
+            return Registration.UNCHANGED;
+        }
+        Registration change = everRegistered ? Registration.RECOVERED : Registration.FIRST;
+        everRegistered = true;
+        return change;
+    }
+
+    enum Registration { FIRST, RECOVERED, UNCHANGED }
+
+    /** The presence to publish: what the client logged in with, then each SetPresence it sent. */
+    synchronized Presence presence() {
+        return presence;
+    }
+
+    synchronized void presence(Presence value) {
+        presence = value;
+    }
+
+    synchronized long nextPresenceCseq() {
+        return ++presenceCseq;
+    }
+
+    /** Forgets that the core holds this user's binding (it restarted); the next success is a recovery. */
+    synchronized void lost() {
+        registered = false;
     }
 
     /** Remembers an active SUB (by its {@code I}) to refresh and restore; {@code X: 0} forgets it. */
