@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipcgateway.gateway.FakeTicker;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;

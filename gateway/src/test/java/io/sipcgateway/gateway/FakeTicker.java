@@ -1,12 +1,11 @@
-package io.sipcgateway.gateway.core.embedded;
+package io.sipcgateway.gateway;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-
-/** A Caffeine {@link Ticker} that moves only when told (Caffeine wiki, "Testing"). */
-final class FakeTicker implements Ticker {
+/** A Caffeine {@link Ticker} that moves only when a test tells it to (Caffeine wiki, "Testing"). */
+public final class FakeTicker implements Ticker {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
     @Override
@@ -14,7 +13,7 @@ final class FakeTicker implements Ticker {
         return nanos.get();
     }
 
-    FakeTicker advance(Duration duration) {
+    public FakeTicker advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
         return this;
     }
