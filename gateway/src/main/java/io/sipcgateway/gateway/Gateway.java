@@ -24,8 +24,12 @@ import io.sipcgateway.gateway.legacy.auth.NonceRegistryConfig;
 import io.sipcgateway.gateway.legacy.auth.V2Authenticator;
 import io.sipcgateway.gateway.legacy.auth.V4Authenticator;
 import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
+import io.sipcgateway.gateway.signin.SigninServer;
+import io.sipcgateway.gateway.signin.SigninTls;
 import io.sipcgateway.sipc.codec.SipcDecoderConfig;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,16 +52,18 @@ public final class Gateway implements AutoCloseable {
     private final SessionRegistry sessions;
     private final CoreSide core;
     private final LegacyServer legacy;
+    private final SigninServer signin;
     private final Optional<EmbeddedCore> embedded;
     private final List<EventLoopGroup> groups;
 
     private Gateway(GatewayConfig config, AccountDirectory directory, SessionRegistry sessions, CoreSide core,
-            LegacyServer legacy, Optional<EmbeddedCore> embedded, List<EventLoopGroup> groups) {
+            LegacyServer legacy, SigninServer signin, Optional<EmbeddedCore> embedded, List<EventLoopGroup> groups) {
         this.config = config;
         this.directory = directory;
         this.sessions = sessions;
         this.core = core;
         this.legacy = legacy;
+        this.signin = signin;
         this.embedded = embedded;
         this.groups = groups;
     }
@@ -88,9 +94,9 @@ public final class Gateway implements AutoCloseable {
 
             NonceRegistry nonces = new NonceRegistry(NonceRegistryConfig.DEFAULT, random, Ticker.systemTicker(),
                     Runnable::run);
+            LoginGuard guard = LoginGuard.withDefaults(); // one lockout for SSI and SIP-C logins
             LoginServices login = new LoginServices(directory, new V2Authenticator(nonces),
-                    new V4Authenticator(V4KeyPair.generate(random), nonces), LoginGuard.withDefaults(),
-                    Clock.systemUTC(), random);
+                    new V4Authenticator(V4KeyPair.generate(random), nonces), guard, Clock.systemUTC(), random);
             SessionRegistry sessions = new SessionRegistry();
             SessionContext context = new SessionContext(login, sessions, core.bridge(), config.registrationExpiry(),
                     SessionContext.DEFAULT_LOGIN_IDLE);
@@ -106,9 +112,17 @@ public final class Gateway implements AutoCloseable {
                 groups.forEach(EventLoopGroup::shutdownGracefully);
                 throw e;
             }
-            LOG.info("SIP-C listener on {}; core {} via {}; {} accounts", legacy.address(), remote,
-                    core.address(), directory.size());
-            return new Gateway(config, directory, sessions, core, legacy, embedded, groups);
+            started.add(() -> {
+                legacy.close();
+                groups.forEach(g -> g.shutdownGracefully().syncUninterruptibly());
+            });
+            HostAndPort advertised = config.sipcAdvertise().orElseGet(() -> reachable(legacy.address()));
+            SigninServer signin = SigninServer.start(config.httpListen(), config.httpsListen(), advertised, directory,
+                    guard, SigninTls.selfSigned());
+            LOG.info("SIP-C listener on {} (advertised {}); sign-in on http {} / https {}; core {} via {}; {} accounts",
+                    legacy.address(), advertised, signin.httpAddress(), signin.httpsAddress(), remote, core.address(),
+                    directory.size());
+            return new Gateway(config, directory, sessions, core, legacy, signin, embedded, groups);
         } catch (Exception e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 started.get(i).close();
@@ -154,8 +168,23 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
+    /** A wildcard listen address as a client can reach it: 127.0.0.1 with the bound port. */
+    private static HostAndPort reachable(HostAndPort bound) {
+        try {
+            return InetAddress.getByName(bound.host()).isAnyLocalAddress()
+                    ? new HostAndPort("127.0.0.1", bound.port()) : bound;
+        } catch (UnknownHostException e) {
+            return bound;
+        }
+    }
+
+    public SigninServer signin() {
+        return signin;
+    }
+
     @Override
     public void close() {
+        signin.close();
         legacy.close();
         groups.forEach(g -> g.shutdownGracefully().syncUninterruptibly());
         core.close();

@@ -33,6 +33,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "SIP-C listener for legacy clients (default 0.0.0.0:8080).")
     private String sipcListen;
 
+    @Option(names = "--sipc-advertise", paramLabel = "HOST:PORT",
+            description = "The SIP-C address given to clients by the navigation endpoint (default: the listener's, "
+                    + "127.0.0.1 for a wildcard host).")
+    private String sipcAdvertise;
+
+    @Option(names = "--http-listen", paramLabel = "HOST:PORT",
+            description = "Navigation endpoint, POST /nav/getsystemconfig.aspx (default 0.0.0.0:8081; clients use 80).")
+    private String httpListen;
+
+    @Option(names = "--https-listen", paramLabel = "HOST:PORT",
+            description = "SSI sign-in over TLS, self-signed certificate (default 0.0.0.0:8443; clients use 443).")
+    private String httpsListen;
+
     @Option(names = "--sip-listen", paramLabel = "HOST:PORT",
             description = "The gateway's SIP address toward the core (default 127.0.0.1:5070).")
     private String sipListen;
@@ -86,6 +99,15 @@ public final class RunCommand implements Callable<Integer> {
         GatewayConfig.Builder b = base.toBuilder();
         if (sipcListen != null) {
             b.sipcListen(HostAndPort.parse(sipcListen));
+        }
+        if (sipcAdvertise != null) {
+            b.sipcAdvertise(HostAndPort.parse(sipcAdvertise));
+        }
+        if (httpListen != null) {
+            b.httpListen(HostAndPort.parse(httpListen));
+        }
+        if (httpsListen != null) {
+            b.httpsListen(HostAndPort.parse(httpsListen));
         }
         if (sipListen != null) {
             b.sipListen(HostAndPort.parse(sipListen));

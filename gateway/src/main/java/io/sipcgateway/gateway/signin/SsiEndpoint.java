@@ -7,9 +7,9 @@ import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
 import io.sipcgateway.gateway.accounts.PasswordHashes;
 import io.sipcgateway.gateway.legacy.LoginGuard;
+import io.sipcgateway.gateway.legacy.auth.V4Authenticator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -129,7 +129,7 @@ final class SsiEndpoint implements SigninEndpoint {
         }
         byte[] expected = switch (first(parameters, "v4digest-type").orElse("1")) {
             case "1" -> account.credentials().v4DigestBytes();
-            case "2" -> userIdDigest(account);
+            case "2" -> V4Authenticator.passwordHash(account);
             default -> null;
         };
         if (expected == null) {
@@ -145,22 +145,6 @@ final class SsiEndpoint implements SigninEndpoint {
         }
         byte[] sent = HEX.parseHex(PasswordHashes.sha1Password(password.get()));
         return MessageDigest.isEqual(sent, account.credentials().sha1PasswordBytes()) ? Check.RIGHT : Check.WRONG;
-    }
-
-    /**
-     * Digest type 2, {@code SHA1(le32(user-id) || SHA1("fetion.com.cn:" password))}: the user-id goes through C's
-     * {@code atoi} into an {@code int} hashed in little-endian memory order, as in the v4 {@code R} (section 7.2).
-     */
-    static byte[] userIdDigest(Account account) {
-        int id = (int) Long.parseLong(account.userId());
-        byte[] le32 = {(byte) id, (byte) (id >>> 8), (byte) (id >>> 16), (byte) (id >>> 24)};
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(le32);
-            return sha1.digest(account.credentials().v4DigestBytes());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-1", e);
-        }
     }
 
     /** Query parameters, then (for a POST) form parameters of the body; {@code ;} is an ordinary character. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.handler.codec.http.HttpMethod;
+import io.sipcgateway.gateway.legacy.auth.V4Authenticator;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
 import io.sipcgateway.gateway.accounts.PasswordHashes;
@@ -42,7 +43,7 @@ class SsiEndpointTest {
         Account alice = AccountDirectory.demo().bySid(ALICE_SID).orElseThrow();
 
         assertEquals(SigninClients.digestType2(ALICE_USER_ID, ALICE_PASSWORD),
-                HexFormat.of().withUpperCase().formatHex(SsiEndpoint.userIdDigest(alice)));
+                HexFormat.of().withUpperCase().formatHex(V4Authenticator.passwordHash(alice)));
     }
 
     @Test
