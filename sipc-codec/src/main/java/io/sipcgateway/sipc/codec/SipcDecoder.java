@@ -161,7 +161,7 @@ public final class SipcDecoder extends ByteToMessageDecoder {
             if (header.name() == SipcHeaderName.CONTENT_LENGTH) {
                 checkContentLength(header.value(), lineOffset);
             }
-            headers.add(header);
+            headers.addParsed(header); // the scanner rejected control bytes; HeaderParser trimmed
             advance(in, end + 1);
         }
     }
