@@ -86,7 +86,7 @@ public final class ClientSession implements LegacySession {
         LOG.info("[{}] {} signed in as {} ({})", connection.id(), connection.remoteAddress(), user.sid(),
                 step.version());
         context.registry().register(user.sid(), this).ifPresent(older -> older.replacedBy(this));
-        connection.send(step.ok());
+        connection.send(withExpiry(step.ok()));
         connection.idleLimit(context.signedInIdleSeconds());
         context.core().signedIn(user);
     }
@@ -100,7 +100,16 @@ public final class ClientSession implements LegacySession {
         }
         boolean keepAlive = request.event().filter("KeepAlive"::equalsIgnoreCase).isPresent();
         String body = keepAlive ? V4KeepAliveAnswer.body(credentials) : "";
-        connection.send(LoginResponses.registered(request, body));
+        connection.send(withExpiry(LoginResponses.registered(request, body)));
+    }
+
+    /**
+     * The {@code X} of a login or keep-alive {@code 200} is this gateway's registration expiry: the idle limit that
+     * expires a silent session is computed from it, so a client must be told the same value to refresh in time.
+     */
+    private SipcResponse withExpiry(SipcResponse registered) {
+        String seconds = Long.toString(context.registrationExpiry().toSeconds());
+        return registered.withHeaders(registered.headers().toBuilder().set(SipcHeaderName.EXPIRES, seconds).build());
     }
 
     @Override
