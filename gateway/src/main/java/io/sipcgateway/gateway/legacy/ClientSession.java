@@ -44,6 +44,13 @@ public final class ClientSession implements LegacySession {
 
     @Override
     public void onRequest(SipcRequest request) {
+        if (ended.get() || replaced) {
+            // The close is under way, but requests pipelined behind a logout (or arriving after a newer login took
+            // the account) are still decoded: they must not reach the core for a user who is no longer here.
+            LOG.info("[{}] {} after the session of {} ended; not served", connection.id(), request.method(),
+                    user == null ? "?" : user.sid());
+            return;
+        }
         if (user == null) {
             beforeLogin(request);
             return;
