@@ -87,13 +87,19 @@ final class ClientChannel {
             connected.channel().close();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             Throwable cause = connected.cause();
-            String why = cause == null ? "no connection within " + config.connectTimeout()
-                    : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            String why = cause == null ? "no connection within " + config.connectTimeout() : reason(cause);
             return ClientResult.failed(ClientFailure.of(ClientFailure.Kind.CONNECT,
                     "cannot connect to " + host + ":" + port + ": " + why));
         }
         client.channel = connected.channel();
         return ClientResult.ok(client);
+    }
+
+    /** Netty's "Connection refused: /127.0.0.1:8080" without the address the caller already names. */
+    private static String reason(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int address = message.indexOf(": /");
+        return address > 0 ? message.substring(0, address) : message;
     }
 
     /** Sends {@code request}; the future completes with its final answer, or fails when the connection closes. */
@@ -250,8 +256,8 @@ final class ClientChannel {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            emit(new ClientEvent.Closed(Instant.now(), !closing)); // first: whoever awaits the close sees it listed
             closed.complete(!closing);
-            emit(new ClientEvent.Closed(Instant.now(), !closing));
             ClosedChannelException cause = new ClosedChannelException();
             pending.values().forEach(answer -> answer.completeExceptionally(cause));
             pending.clear();
