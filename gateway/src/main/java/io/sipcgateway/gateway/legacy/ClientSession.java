@@ -44,6 +44,13 @@ public final class ClientSession implements LegacySession {
 
     @Override
     public void onRequest(SipcRequest request) {
+        if (ended.get() || replaced) {
+            // The close is under way, but requests pipelined behind a logout (or arriving after a newer login took
+            // the account) are still decoded: they must not reach the core for a user who is no longer here.
+            LOG.info("[{}] {} after the session of {} ended; not served", connection.id(), request.method(),
+                    user == null ? "?" : user.sid());
+            return;
+        }
         if (user == null) {
             beforeLogin(request);
             return;
@@ -86,7 +93,7 @@ public final class ClientSession implements LegacySession {
         LOG.info("[{}] {} signed in as {} ({})", connection.id(), connection.remoteAddress(), user.sid(),
                 step.version());
         context.registry().register(user.sid(), this).ifPresent(older -> older.replacedBy(this));
-        connection.send(step.ok());
+        connection.send(withExpiry(step.ok()));
         connection.idleLimit(context.signedInIdleSeconds());
         context.core().signedIn(user);
     }
@@ -100,7 +107,16 @@ public final class ClientSession implements LegacySession {
         }
         boolean keepAlive = request.event().filter("KeepAlive"::equalsIgnoreCase).isPresent();
         String body = keepAlive ? V4KeepAliveAnswer.body(credentials) : "";
-        connection.send(LoginResponses.registered(request, body));
+        connection.send(withExpiry(LoginResponses.registered(request, body)));
+    }
+
+    /**
+     * The {@code X} of a login or keep-alive {@code 200} is this gateway's registration expiry: the idle limit that
+     * expires a silent session is computed from it, so a client must be told the same value to refresh in time.
+     */
+    private SipcResponse withExpiry(SipcResponse registered) {
+        String seconds = Long.toString(context.registrationExpiry().toSeconds());
+        return registered.withHeaders(registered.headers().toBuilder().set(SipcHeaderName.EXPIRES, seconds).build());
     }
 
     @Override

@@ -15,11 +15,11 @@ import org.dom4j.Node;
  * Walks a v4 login answer as libofetion 2.2.2 {@code parse_sipc_auth_response()} does (OF {@code fetion_login.c}),
  * failing wherever the C code would dereference NULL, overflow a {@code User} buffer, or loop forever.
  */
-final class LibofetionLoginParser {
+public final class LibofetionLoginParser {
     private LibofetionLoginParser() {
     }
 
-    static void assertParses(Element results) {
+    public static void assertParses(Element results) {
         Node first = XmlShape.firstNode(results);                                 // rootnode->xmlChildrenNode
         Element client = assertInstanceOf(Element.class, first, "first node of <results>");
         assertEquals("client", client.getName());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipcgateway.gateway.FakeTicker;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.client.ClientAuth;
+import io.sipcgateway.gateway.client.RsaChallenge;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
@@ -32,7 +34,8 @@ class LoginFlowTest {
         assertTrue(wire.startsWith("SIP-C/4.0 401 Unauthoried\r\nF: 916000001\r\n"), wire);
 
         String w = unauthorized.header(SipcHeaderName.WWW_AUTHENTICATE).orElseThrow();
-        String response = LegacyClient.v4Response(w, "300000001", "alicepw", new byte[] {1, 2, 3});
+        RsaChallenge seen = RsaChallenge.parseLibofetion(w).orElseThrow();
+        String response = ClientAuth.v4Response(seen, "300000001", "alicepw", new byte[] {1, 2, 3});
         String a = "Digest response=\"" + response + "\",algorithm=\"SHA1-sess-v4\"";
         AuthResult result = authenticator.verify(challenge, a, account);
         assertEquals(3, assertInstanceOf(AuthResult.Verified.class, result).aesKeyTail().length);
@@ -59,7 +62,7 @@ class LoginFlowTest {
         String w = unauthorized.header(SipcHeaderName.WWW_AUTHENTICATE).orElseThrow();
         String nonce = w.substring(w.indexOf("nonce=\"") + 7, w.length() - 1);
         String cnonce = "31AA711B2F6E4FF1182EBFF32CB08171";
-        String a = "Digest algorithm=\"SHA1-sess\",response=\"" + LegacyClient.sha1SessResponse(account.sid(),
+        String a = "Digest algorithm=\"SHA1-sess\",response=\"" + ClientAuth.sha1SessResponse(account.sid(),
                 "alicepw", nonce, cnonce, "5FE81000") + "\",cnonce=\"" + cnonce + "\",salt=\"5FE81000\"";
         assertInstanceOf(AuthResult.Verified.class, authenticator.verify(challenge, a, account));
 

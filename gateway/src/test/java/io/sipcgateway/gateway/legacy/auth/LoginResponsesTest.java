@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.client.RsaChallenge;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaders;
 import io.sipcgateway.sipc.SipcMethod;
@@ -33,10 +34,10 @@ class LoginResponsesTest {
     void v4ChallengeIsByteForByteSample02() {
         Sample sample = Sample.load("02-register-v4-401-challenge");
         String w = sample.header("W").orElseThrow();
-        String[] nonceAndKey = LegacyClient.nonceAndKey(w);
+        RsaChallenge seen = RsaChallenge.parseLibofetion(w).orElseThrow();
         String signature = w.substring(w.indexOf("signature=\"") + 11, w.length() - 1);
         SipcResponse response = LoginResponses.unauthorized(V4_R1,
-                new V4Challenge(nonceAndKey[0], nonceAndKey[1], signature).wwwAuthenticate());
+                new V4Challenge(seen.nonce(), seen.key(), signature).wwwAuthenticate());
         assertEquals("SIP-C/4.0 401 Unauthoried", response.startLine().toString());
         assertArrayEquals(sample.bytes(), response.toBytes(), text(response));
     }

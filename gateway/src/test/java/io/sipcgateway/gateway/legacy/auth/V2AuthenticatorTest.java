@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.sipcgateway.gateway.FakeTicker;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.client.ClientAuth;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaders;
 import io.sipcgateway.sipc.SipcMethod;
@@ -25,7 +26,7 @@ class V2AuthenticatorTest {
     @Test
     void verifiesTheSecondRegisterOfALoginAsAClientWouldSendIt() {
         V2Challenge challenge = authenticator.challenge(ALICE.sid());
-        String response = LegacyClient.md5SessResponse(ALICE.sid(), "alicepw", challenge.nonce(), CNONCE);
+        String response = ClientAuth.md5SessResponse(ALICE.sid(), "alicepw", challenge.nonce(), CNONCE);
         SipcRequest r2 = register("Digest response=\"" + response + "\",cnonce=\"" + CNONCE + "\"");
         assertInstanceOf(AuthResult.Verified.class, authenticator.verify(challenge, r2, ALICE));
     }
@@ -33,7 +34,7 @@ class V2AuthenticatorTest {
     @Test
     void rejectsTheSameResponseTwice() {
         V2Challenge challenge = authenticator.challenge(ALICE.sid());
-        String header = "Digest algorithm=\"SHA1-sess\",response=\"" + LegacyClient.sha1SessResponse(ALICE.sid(),
+        String header = "Digest algorithm=\"SHA1-sess\",response=\"" + ClientAuth.sha1SessResponse(ALICE.sid(),
                 "alicepw", challenge.nonce(), CNONCE, "5FE81000") + "\",cnonce=\"" + CNONCE + "\",salt=\"5FE81000\"";
         assertInstanceOf(AuthResult.Verified.class, authenticator.verify(challenge, header, ALICE));
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, header, ALICE));
@@ -42,8 +43,8 @@ class V2AuthenticatorTest {
     @Test
     void usesUpTheNonceEvenWhenThePasswordIsWrong() {
         V2Challenge challenge = authenticator.challenge(ALICE.sid());
-        String wrong = LegacyClient.md5SessResponse(ALICE.sid(), "guess", challenge.nonce(), CNONCE);
-        String right = LegacyClient.md5SessResponse(ALICE.sid(), "alicepw", challenge.nonce(), CNONCE);
+        String wrong = ClientAuth.md5SessResponse(ALICE.sid(), "guess", challenge.nonce(), CNONCE);
+        String right = ClientAuth.md5SessResponse(ALICE.sid(), "alicepw", challenge.nonce(), CNONCE);
         assertFailure(AuthFailure.BAD_CREDENTIALS, authenticator.verify(challenge, md5(wrong), ALICE));
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, md5(right), ALICE));
     }
@@ -52,14 +53,14 @@ class V2AuthenticatorTest {
     void rejectsAnExpiredChallenge() {
         V2Challenge challenge = authenticator.challenge(ALICE.sid());
         ticker.advance(NonceRegistryConfig.DEFAULT_TTL.plus(Duration.ofSeconds(1)));
-        String right = LegacyClient.md5SessResponse(ALICE.sid(), "alicepw", challenge.nonce(), CNONCE);
+        String right = ClientAuth.md5SessResponse(ALICE.sid(), "alicepw", challenge.nonce(), CNONCE);
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, md5(right), ALICE));
     }
 
     @Test
     void rejectsAChallengeIssuedToAnotherAccount() {
         V2Challenge challenge = authenticator.challenge(ALICE.sid());
-        String bobs = LegacyClient.md5SessResponse(BOB.sid(), "bobpw", challenge.nonce(), CNONCE);
+        String bobs = ClientAuth.md5SessResponse(BOB.sid(), "bobpw", challenge.nonce(), CNONCE);
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, md5(bobs), BOB));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
 import io.sipcgateway.gateway.accounts.Credentials;
+import io.sipcgateway.gateway.client.ClientAuth;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class V2DigestTest {
 
     @Test
     void verifiesMd5SessResponseComputedLikeTheClient() {
-        String response = LegacyClient.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
+        String response = ClientAuth.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
         AuthResult result = V2Digest.verify(new V2Authorization.Md5Sess(response, CNONCE), NONCE, "916000001",
                 ALICE.credentials());
         assertEquals(0, assertInstanceOf(AuthResult.Verified.class, result).aesKeyTail().length);
@@ -47,7 +48,7 @@ class V2DigestTest {
     @Test
     void verifiesSha1SessResponseForAnySalt() {
         for (String salt : new String[] {"5FE81000", "777A6D03", "00000000", "FFFFFFFF"}) {
-            String response = LegacyClient.sha1SessResponse("916000001", "alicepw", NONCE, CNONCE, salt);
+            String response = ClientAuth.sha1SessResponse("916000001", "alicepw", NONCE, CNONCE, salt);
             AuthResult result = V2Digest.verify(new V2Authorization.Sha1Sess(response, CNONCE, salt), NONCE,
                     "916000001", ALICE.credentials());
             assertInstanceOf(AuthResult.Verified.class, result, "salt " + salt);
@@ -56,8 +57,8 @@ class V2DigestTest {
 
     @Test
     void rejectsWrongPasswordWithEitherAlgorithm() {
-        String md5 = LegacyClient.md5SessResponse("916000001", "wrongpw", NONCE, CNONCE);
-        String sha1 = LegacyClient.sha1SessResponse("916000001", "wrongpw", NONCE, CNONCE, "5FE81000");
+        String md5 = ClientAuth.md5SessResponse("916000001", "wrongpw", NONCE, CNONCE);
+        String sha1 = ClientAuth.sha1SessResponse("916000001", "wrongpw", NONCE, CNONCE, "5FE81000");
         assertBadCredentials(V2Digest.verify(new V2Authorization.Md5Sess(md5, CNONCE), NONCE, "916000001",
                 ALICE.credentials()));
         assertBadCredentials(V2Digest.verify(new V2Authorization.Sha1Sess(sha1, CNONCE, "5FE81000"), NONCE,
@@ -66,20 +67,20 @@ class V2DigestTest {
 
     @Test
     void rejectsResponseComputedForAnotherNonceCnonceOrSalt() {
-        String otherNonce = LegacyClient.md5SessResponse("916000001", "alicepw", "0" + NONCE.substring(1), CNONCE);
+        String otherNonce = ClientAuth.md5SessResponse("916000001", "alicepw", "0" + NONCE.substring(1), CNONCE);
         assertBadCredentials(V2Digest.verify(new V2Authorization.Md5Sess(otherNonce, CNONCE), NONCE, "916000001",
                 ALICE.credentials()));
-        String response = LegacyClient.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
+        String response = ClientAuth.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
         assertBadCredentials(V2Digest.verify(new V2Authorization.Md5Sess(response, CNONCE + "0"), NONCE,
                 "916000001", ALICE.credentials()));
-        String salted = LegacyClient.sha1SessResponse("916000001", "alicepw", NONCE, CNONCE, "5FE81000");
+        String salted = ClientAuth.sha1SessResponse("916000001", "alicepw", NONCE, CNONCE, "5FE81000");
         assertBadCredentials(V2Digest.verify(new V2Authorization.Sha1Sess(salted, CNONCE, "5FE81001"), NONCE,
                 "916000001", ALICE.credentials()));
     }
 
     @Test
     void usesTheNonceUpperCaseWhateverCaseItIsGivenIn() {
-        String response = LegacyClient.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
+        String response = ClientAuth.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
         AuthResult result = V2Digest.verify(new V2Authorization.Md5Sess(response, CNONCE),
                 NONCE.toLowerCase(Locale.ROOT), "916000001", ALICE.credentials());
         assertInstanceOf(AuthResult.Verified.class, result);
@@ -88,7 +89,7 @@ class V2DigestTest {
     @Test
     void keyDependsOnTheSidSoAnotherAccountsHashesFail() {
         Credentials bob = AccountDirectory.demo().bySid("916000002").orElseThrow().credentials();
-        String response = LegacyClient.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
+        String response = ClientAuth.md5SessResponse("916000001", "alicepw", NONCE, CNONCE);
         assertBadCredentials(V2Digest.verify(new V2Authorization.Md5Sess(response, CNONCE), NONCE, "916000001",
                 bob));
     }

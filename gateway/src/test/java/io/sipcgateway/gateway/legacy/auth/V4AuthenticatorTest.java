@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipcgateway.gateway.FakeTicker;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.client.ClientAuth;
+import io.sipcgateway.gateway.client.RsaChallenge;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaders;
 import io.sipcgateway.sipc.SipcMethod;
@@ -41,8 +43,8 @@ class V4AuthenticatorTest {
     @Test
     void verifiesAResponseBuiltAsLibofetionBuildsIt() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        byte[] tail = LegacyClient.libofetionAesKeyTail(new Random(5));
-        String response = LegacyClient.v4Response(challenge.wwwAuthenticate(), ALICE.userId(), "alicepw", tail);
+        byte[] tail = ClientAuth.libofetionAesKeyTail(new Random(5));
+        String response = ClientAuth.v4Response(seenByClient(challenge), ALICE.userId(), "alicepw", tail);
         AuthResult result = authenticator.verify(challenge, register(digest(response)), ALICE);
         assertArrayEquals(tail, assertInstanceOf(AuthResult.Verified.class, result).aesKeyTail());
     }
@@ -52,7 +54,7 @@ class V4AuthenticatorTest {
         Random random = new Random(11);
         int shortest = Integer.MAX_VALUE;
         for (int i = 0; i < 200; i++) {
-            shortest = Math.min(shortest, LegacyClient.libofetionAesKeyTail(random).length);
+            shortest = Math.min(shortest, ClientAuth.libofetionAesKeyTail(random).length);
         }
         assertEquals(0, shortest, "libofetion's quirk produces empty tails too");
     }
@@ -63,7 +65,7 @@ class V4AuthenticatorTest {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
         byte[] tail = new byte[length];
         new Random(length).nextBytes(tail);
-        String response = LegacyClient.v4Response(challenge.wwwAuthenticate(), ALICE.userId(), "alicepw", tail);
+        String response = ClientAuth.v4Response(seenByClient(challenge), ALICE.userId(), "alicepw", tail);
         AuthResult result = authenticator.verify(challenge, digest(response), ALICE);
         assertArrayEquals(tail, assertInstanceOf(AuthResult.Verified.class, result).aesKeyTail());
     }
@@ -71,7 +73,7 @@ class V4AuthenticatorTest {
     @Test
     void picksTheDigestHeaderWhenAVerifyHeaderFollowsLikeSample05() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        String response = LegacyClient.v4Response(challenge.wwwAuthenticate(), ALICE.userId(), "alicepw",
+        String response = ClientAuth.v4Response(seenByClient(challenge), ALICE.userId(), "alicepw",
                 new byte[0]);
         SipcRequest r2 = register(null, "Verify response=\"abcd\",algorithm=\"picc-ChangeMachine\"",
                 digest(response));
@@ -81,14 +83,14 @@ class V4AuthenticatorTest {
     @Test
     void rejectsAWrongPassword() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        String response = LegacyClient.v4Response(challenge.wwwAuthenticate(), ALICE.userId(), "wrong", new byte[8]);
+        String response = ClientAuth.v4Response(seenByClient(challenge), ALICE.userId(), "wrong", new byte[8]);
         assertFailure(AuthFailure.BAD_CREDENTIALS, authenticator.verify(challenge, digest(response), ALICE));
     }
 
     @Test
     void rejectsTheRightPasswordHashedWithAnotherUserId() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        String response = LegacyClient.v4Response(challenge.wwwAuthenticate(), BOB.userId(), "alicepw", new byte[0]);
+        String response = ClientAuth.v4Response(seenByClient(challenge), BOB.userId(), "alicepw", new byte[0]);
         assertFailure(AuthFailure.BAD_CREDENTIALS, authenticator.verify(challenge, digest(response), ALICE));
     }
 
@@ -96,7 +98,7 @@ class V4AuthenticatorTest {
     void rejectsAResponseEncryptingAnotherNonce() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
         String otherNonce = authenticator.challenge(ALICE.sid()).nonce();
-        String response = LegacyClient.v4Response(otherNonce, challenge.key(), ALICE.userId(), "alicepw",
+        String response = ClientAuth.v4Response(otherNonce, challenge.key(), ALICE.userId(), "alicepw",
                 new byte[0]);
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, digest(response), ALICE));
     }
@@ -104,7 +106,7 @@ class V4AuthenticatorTest {
     @Test
     void rejectsAReplayedResponse() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        String header = digest(LegacyClient.v4Response(challenge.wwwAuthenticate(), ALICE.userId(), "alicepw",
+        String header = digest(ClientAuth.v4Response(seenByClient(challenge), ALICE.userId(), "alicepw",
                 new byte[32]));
         assertInstanceOf(AuthResult.Verified.class, authenticator.verify(challenge, header, ALICE));
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, header, ALICE));
@@ -113,7 +115,7 @@ class V4AuthenticatorTest {
     @Test
     void rejectsAnAnswerToAnExpiredChallenge() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        String header = digest(LegacyClient.v4Response(challenge.wwwAuthenticate(), ALICE.userId(), "alicepw",
+        String header = digest(ClientAuth.v4Response(seenByClient(challenge), ALICE.userId(), "alicepw",
                 new byte[0]));
         ticker.advance(NonceRegistryConfig.DEFAULT_TTL.plus(Duration.ofMillis(1)));
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, header, ALICE));
@@ -122,7 +124,7 @@ class V4AuthenticatorTest {
     @Test
     void rejectsAResponseForAnotherAccountsChallenge() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
-        String header = digest(LegacyClient.v4Response(challenge.wwwAuthenticate(), BOB.userId(), "bobpw",
+        String header = digest(ClientAuth.v4Response(seenByClient(challenge), BOB.userId(), "bobpw",
                 new byte[0]));
         assertFailure(AuthFailure.STALE_NONCE, authenticator.verify(challenge, header, BOB));
     }
@@ -131,7 +133,7 @@ class V4AuthenticatorTest {
     void rejectsAResponseEncryptedWithAnotherKey() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
         String otherKey = V4KeyPair.generate(TestRegistries.seededRandom(99)).keyHex();
-        String response = LegacyClient.v4Response(challenge.nonce(), otherKey, ALICE.userId(), "alicepw",
+        String response = ClientAuth.v4Response(challenge.nonce(), otherKey, ALICE.userId(), "alicepw",
                 new byte[0]);
         assertFailure(AuthFailure.BAD_CREDENTIALS, authenticator.verify(challenge, digest(response), ALICE));
     }
@@ -140,7 +142,7 @@ class V4AuthenticatorTest {
     void rejectsAPlaintextShorterThanNonceAndHash() {
         V4Challenge challenge = authenticator.challenge(ALICE.sid());
         byte[] plain = (challenge.nonce() + "short").getBytes(StandardCharsets.US_ASCII);
-        String response = HexFormat.of().withUpperCase().formatHex(LegacyClient.rsaEncrypt(challenge.key(), plain));
+        String response = HexFormat.of().withUpperCase().formatHex(ClientAuth.rsaEncrypt(challenge.key(), plain));
         AuthResult.Rejected rejected = assertFailure(AuthFailure.BAD_CREDENTIALS,
                 authenticator.verify(challenge, digest(response), ALICE));
         assertTrue(rejected.reason().contains("shorter"), rejected.reason());
@@ -232,5 +234,10 @@ class V4AuthenticatorTest {
         AuthResult.Rejected rejected = assertInstanceOf(AuthResult.Rejected.class, result);
         assertEquals(expected, rejected.failure(), rejected.reason());
         return rejected;
+    }
+
+    /** The challenge as a v4 client reads it from the {@code W} header. */
+    private static RsaChallenge seenByClient(V4Challenge challenge) {
+        return RsaChallenge.parseLibofetion(challenge.wwwAuthenticate()).orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipcgateway.gateway.client.RsaChallenge;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ class V4KeyPairTest {
         String key = KEYS.keyHex();
         assertTrue(key.matches("[0-9A-F]{256}010001"), key);
         assertEquals(KEYS.publicKey().getModulus(), new BigInteger(key.substring(0, 256), 16));
-        String sampleKey = LegacyClient.nonceAndKey(
-                Sample.load("02-register-v4-401-challenge").header("W").orElseThrow())[1];
+        String sampleKey = RsaChallenge.parseLibofetion(
+                Sample.load("02-register-v4-401-challenge").header("W").orElseThrow()).orElseThrow().key();
         assertTrue(sampleKey.matches("[0-9A-F]{256}010001"), sampleKey);
     }
 
