@@ -83,6 +83,14 @@ final class CoreHealth implements AutoCloseable {
                 hf.createMaxForwardsHeader(70));
     }
 
+    /** A request just failed: the core may be down, or restarted; the next answered probe is a recovery. */
+    void suspect() {
+        if (reachable) {
+            LOG.warn("a request to the core at {} failed; probing for its return", stack.core());
+        }
+        reachable = false;
+    }
+
     boolean reachable() {
         return reachable;
     }

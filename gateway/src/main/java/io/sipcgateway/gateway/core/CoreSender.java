@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
@@ -30,6 +31,7 @@ public final class CoreSender {
     private final CoreStack stack;
     private final Duration timeout;
     private final Cache<String, CompletableFuture<Response>> pending;
+    private volatile Runnable onFailure = () -> { };
 
     public CoreSender(CoreStack stack, Duration timeout) {
         this.stack = Objects.requireNonNull(stack, "stack");
@@ -58,9 +60,22 @@ public final class CoreSender {
         } catch (SipException e) {
             LOG.warn("sending {} to the core failed: {}", request.getMethod(), e.toString());
             future.completeExceptionally(new CoreUnreachableException("core unreachable: " + e.getMessage(), e));
+            onFailure.run();
             return future;
         }
-        return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
+            if (error instanceof TimeoutException || error instanceof CoreUnreachableException) {
+                onFailure.run();
+            }
+        });
+    }
+
+    /**
+     * Called whenever the core does not answer in time or cannot be reached, so that the health probe can treat
+     * the next answer as a recovery: a core restarted between two probes has forgotten every binding.
+     */
+    void onFailure(Runnable listener) {
+        this.onFailure = listener;
     }
 
     /** Sends a request outside any transaction (an ACK), for which no answer comes. */

@@ -71,7 +71,7 @@ public final class CoreSide implements AutoCloseable {
         HostPort gateway = new HostPort(sipListen.host(), sipListen.port(),
                 core.transport().name().toUpperCase(Locale.ROOT));
         SipCoreBridge bridge = new SipCoreBridge(sender, links, new SipCoreBridge.Environment(domain, gateway, ids,
-                clock, identities, registrationExpiry), timers);
+                clock, identities, registrationExpiry), timers, stack.headerFactory());
         CoreInbound[] inbound = new CoreInbound[1];
         PendingLegacyAnswers pending = new PendingLegacyAnswers(LEGACY_ANSWER_TIMEOUT, Ticker.systemTicker(),
                 Runnable::run, Scheduler.forScheduledExecutorService(timers), p -> inbound[0].expired(p));
@@ -79,6 +79,7 @@ public final class CoreSide implements AutoCloseable {
         bridge.inbound(inbound[0]);
         listener.bind(sender, inbound[0]);
         CoreHealth health = new CoreHealth(stack, sender, bridge::coreRecovered);
+        sender.onFailure(health::suspect);
         health.start(timers);
         return new CoreSide(stack, sender, bridge, health, links, pending, timers);
     }

@@ -11,8 +11,6 @@ import io.sipcgateway.mapping.LegacyToCore;
 import io.sipcgateway.mapping.LegacyUser;
 import io.sipcgateway.mapping.Translation;
 import io.sipcgateway.mapping.identity.IdentityDirectory;
-import io.sipcgateway.mapping.presence.Activity;
-import io.sipcgateway.mapping.presence.Basic;
 import io.sipcgateway.mapping.presence.Presence;
 import io.sipcgateway.mapping.presence.SipcPresenceArgs;
 import io.sipcgateway.sipc.SipcBody;
@@ -34,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -51,13 +50,12 @@ public final class SipCoreBridge implements CoreBridge {
     /** Re-REGISTER when this share of the granted expiry has passed. */
     private static final double REFRESH_AT = 0.8;
     static final Duration RETRY_DELAY = Duration.ofSeconds(5);
-    /** What a signed-out user publishes: closed (reference section 5.3: 0 = offline or invisible). */
-    private static final Presence OFFLINE = Presence.of(Basic.CLOSED, Activity.NONE);
 
     private final CoreSender sender;
     private final UserLinks links;
     private final Environment environment;
     private final ScheduledExecutorService timers;
+    private final Publications publications;
     private volatile CoreInbound inbound;
 
     /** What every user's translation context shares. */
@@ -65,11 +63,13 @@ public final class SipCoreBridge implements CoreBridge {
             IdentityDirectory identities, Duration registrationExpiry) {
     }
 
-    SipCoreBridge(CoreSender sender, UserLinks links, Environment environment, ScheduledExecutorService timers) {
+    SipCoreBridge(CoreSender sender, UserLinks links, Environment environment, ScheduledExecutorService timers,
+            HeaderFactory headers) {
         this.sender = sender;
         this.links = links;
         this.environment = environment;
         this.timers = timers;
+        this.publications = new Publications(environment.ids(), headers);
     }
 
     @Override
@@ -133,7 +133,8 @@ public final class SipCoreBridge implements CoreBridge {
             return;
         }
         UserLink link = found.get();
-        publish(link, OFFLINE); // watchers see the user leave now, not when the publication expires
+        publications.removal(link).ifPresent(remove -> sender.send(remove).whenComplete((r, e) -> LOG.debug(
+                "PUBLISH removal for {}: {}", link.user.sid(), e != null ? e.toString() : r.getStatusCode())));
         for (SipcRequest sub : link.subscriptions()) {
             SipcRequest end = bumpCseq(sub).withHeaders(bumpCseq(sub).headers().toBuilder()
                     .set(SipcHeaderName.EXPIRES, "0").build());
@@ -172,7 +173,7 @@ public final class SipCoreBridge implements CoreBridge {
         Translation translation = LegacyToCore.toCore(request, link.legacyContext());
         if (translation instanceof Translation.ToCore toCore) {
             link.update(toCore.correlation());
-            sendAll(toCore.requests()).whenComplete((outcome, error) -> reply.accept(
+            sendAll(publications.prepare(link, toCore.requests())).whenComplete((outcome, error) -> reply.accept(
                     answer(link, request, outcome)));
         } else if (translation instanceof Translation.ReplyToLegacy r) {
             LOG.debug("{} {} answered locally: {}", link.user.sid(), request.method(), r.detail());
@@ -214,9 +215,9 @@ public final class SipCoreBridge implements CoreBridge {
     record Outcome(Optional<Response> response, Throwable error) {
     }
 
-    private CompletableFuture<List<Outcome>> sendAll(List<Request> requests) {
+    private CompletableFuture<List<Outcome>> sendAll(List<Publications.Prepared> requests) {
         List<CompletableFuture<Outcome>> futures = requests.stream()
-                .map(r -> sender.send(r).handle((response, error) -> new Outcome(Optional.ofNullable(response),
+                .map(r -> publications.send(sender, r).handle((response, error) -> new Outcome(Optional.ofNullable(response),
                         error instanceof CompletionException ? error.getCause() : error)))
                 .toList();
         return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
@@ -226,8 +227,8 @@ public final class SipCoreBridge implements CoreBridge {
     private void sendAndForget(UserLink link, SipcRequest request, String what) {
         Translation translation = LegacyToCore.toCore(request, link.legacyContext());
         if (translation instanceof Translation.ToCore toCore) {
-            for (Request sip : toCore.requests()) {
-                sender.send(sip).whenComplete((response, error) -> LOG.debug("{} for {}: {}", what,
+            for (Publications.Prepared sip : publications.prepare(link, toCore.requests())) {
+                publications.send(sender, sip).whenComplete((response, error) -> LOG.debug("{} for {}: {}", what,
                         link.user.sid(), error != null ? error.toString() : response.getStatusCode()));
             }
         }

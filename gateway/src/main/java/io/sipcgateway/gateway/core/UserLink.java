@@ -6,10 +6,12 @@ import io.sipcgateway.mapping.Correlation;
 import io.sipcgateway.mapping.LegacyContext;
 import io.sipcgateway.mapping.presence.Presence;
 import io.sipcgateway.sipc.SipcRequest;
+import javax.sip.message.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 
@@ -36,6 +38,8 @@ final class UserLink {
     private boolean closed;
     private long presenceCseq;
     private Presence presence;
+    private String etag;
+    private Request lastPublish;
     private ScheduledFuture<?> refresh;
     private final Map<String, SipcRequest> subscriptions = new LinkedHashMap<>();
 
@@ -114,6 +118,24 @@ final class UserLink {
 
     synchronized void presence(Presence value) {
         presence = value;
+    }
+
+    /** The entity tag of the user's publication at the core (RFC 3903 4.1), once the core has given one. */
+    synchronized Optional<String> etag() {
+        return Optional.ofNullable(etag);
+    }
+
+    synchronized void etag(String value) {
+        etag = value;
+    }
+
+    /** The last PUBLISH the core accepted for this user: the template of its removal. */
+    synchronized Optional<Request> lastPublish() {
+        return Optional.ofNullable(lastPublish);
+    }
+
+    synchronized void lastPublish(Request value) {
+        lastPublish = value;
     }
 
     synchronized long nextPresenceCseq() {

@@ -169,7 +169,12 @@ public final class ClientSession implements LegacySession {
         LOG.info("[{}] {} signed out: {}", connection.id(), user.sid(), reason);
         context.registry().unregister(user.sid(), this);
         if (!replaced) {
-            context.core().signedOut(user, reason);
+            try {
+                context.core().signedOut(user, reason);
+            } catch (RuntimeException e) {
+                // The client's answer (the logout 200) must not depend on the core side's cleanup.
+                LOG.error("[{}] core sign-out of {} failed", connection.id(), user.sid(), e);
+            }
         }
     }
 
