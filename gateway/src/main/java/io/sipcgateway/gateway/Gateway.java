@@ -12,12 +12,16 @@ import io.sipcgateway.gateway.config.HostAndPort;
 import io.sipcgateway.gateway.core.AccountIdentities;
 import io.sipcgateway.gateway.core.CoreSide;
 import io.sipcgateway.gateway.core.embedded.EmbeddedCore;
+import io.sipcgateway.gateway.inspect.Inspector;
+import io.sipcgateway.gateway.inspect.TranslationRecorder;
+import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
 import io.sipcgateway.gateway.legacy.ClientSession;
 import io.sipcgateway.gateway.legacy.LegacyServer;
 import io.sipcgateway.gateway.legacy.LegacyServerInitializer;
 import io.sipcgateway.gateway.legacy.LoginGuard;
 import io.sipcgateway.gateway.legacy.LoginServices;
 import io.sipcgateway.gateway.legacy.SessionContext;
+import io.sipcgateway.gateway.legacy.SessionObserver;
 import io.sipcgateway.gateway.legacy.SessionRegistry;
 import io.sipcgateway.gateway.legacy.auth.NonceRegistry;
 import io.sipcgateway.gateway.legacy.auth.NonceRegistryConfig;
@@ -55,9 +59,12 @@ public final class Gateway implements AutoCloseable {
     private final SigninServer signin;
     private final Optional<EmbeddedCore> embedded;
     private final List<EventLoopGroup> groups;
+    private final Inspector inspector;
+    private final GatewayMetrics metrics;
 
     private Gateway(GatewayConfig config, AccountDirectory directory, SessionRegistry sessions, CoreSide core,
-            LegacyServer legacy, SigninServer signin, Optional<EmbeddedCore> embedded, List<EventLoopGroup> groups) {
+            LegacyServer legacy, SigninServer signin, Optional<EmbeddedCore> embedded, List<EventLoopGroup> groups,
+            Inspector inspector, GatewayMetrics metrics) {
         this.config = config;
         this.directory = directory;
         this.sessions = sessions;
@@ -66,6 +73,41 @@ public final class Gateway implements AutoCloseable {
         this.signin = signin;
         this.embedded = embedded;
         this.groups = groups;
+        this.inspector = inspector;
+        this.metrics = metrics;
+    }
+
+    /** Connections and sign-ins as gauges. */
+    private static SessionObserver observer(GatewayMetrics metrics) {
+        return new SessionObserver() {
+            @Override
+            public void connected() {
+                metrics.connections(1);
+            }
+
+            @Override
+            public void disconnected() {
+                metrics.connections(-1);
+            }
+
+            @Override
+            public void signedIn() {
+                metrics.signedIn(1);
+            }
+
+            @Override
+            public void signedOut() {
+                metrics.signedIn(-1);
+            }
+        };
+    }
+
+    public Inspector inspector() {
+        return inspector;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 
     public static Gateway start(GatewayConfig config) throws Exception {
@@ -87,10 +129,19 @@ public final class Gateway implements AutoCloseable {
             } else {
                 remote = (CoreTarget.Remote) config.core();
             }
+            GatewayMetrics metrics = GatewayMetrics.create();
+            Inspector inspector = Inspector.create(config.inspect().inspectorConfig(), config.inspect().openSinks(),
+                    metrics);
+            started.add(inspector);
+            TranslationRecorder recorder = TranslationRecorder.to(inspector, Clock.systemUTC(),
+                    config.sipcListen().toString(), remote.address().toString(), config.sipListen().toString());
             CoreSide core = CoreSide.start(config.sipListen(), remote, config.domain(),
                     new AccountIdentities(directory), config.registrationExpiry(), config.coreTimeout(), random,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), recorder);
             started.add(core);
+            metrics.registrations(core::registeredUsers);
+            metrics.cacheSize("core_pending_requests", core::pendingCoreRequests);
+            metrics.cacheSize("legacy_pending_answers", core::pendingLegacyAnswers);
 
             NonceRegistry nonces = new NonceRegistry(NonceRegistryConfig.DEFAULT, random, Ticker.systemTicker(),
                     Runnable::run);
@@ -99,7 +150,7 @@ public final class Gateway implements AutoCloseable {
                     new V4Authenticator(V4KeyPair.generate(random), nonces), guard, Clock.systemUTC(), random);
             SessionRegistry sessions = new SessionRegistry();
             SessionContext context = new SessionContext(login, sessions, core.bridge(), config.registrationExpiry(),
-                    SessionContext.DEFAULT_LOGIN_IDLE);
+                    SessionContext.DEFAULT_LOGIN_IDLE, observer(metrics), recorder);
 
             EventLoopGroup boss = new NioEventLoopGroup(1);
             EventLoopGroup workers = new NioEventLoopGroup();
@@ -122,7 +173,8 @@ public final class Gateway implements AutoCloseable {
             LOG.info("SIP-C listener on {} (advertised {}); sign-in on http {} / https {}; core {} via {}; {} accounts",
                     legacy.address(), advertised, signin.httpAddress(), signin.httpsAddress(), remote, core.address(),
                     directory.size());
-            return new Gateway(config, directory, sessions, core, legacy, signin, embedded, groups);
+            return new Gateway(config, directory, sessions, core, legacy, signin, embedded, groups, inspector,
+                    metrics);
         } catch (Exception e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 started.get(i).close();
@@ -188,6 +240,7 @@ public final class Gateway implements AutoCloseable {
         legacy.close();
         groups.forEach(g -> g.shutdownGracefully().syncUninterruptibly());
         core.close();
+        inspector.close();
         embedded.ifPresent(EmbeddedCore::close);
     }
 }

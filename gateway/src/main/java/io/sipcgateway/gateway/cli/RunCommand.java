@@ -70,6 +70,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long a legacy request waits for the core before it gets 504 (default 8000).")
     private Long coreTimeoutMs;
 
+    @Option(names = "--inspect-log", paramLabel = "FILE|-",
+            description = "Write every translation pair as JSON Lines to FILE (rotated by size), or - for stdout.")
+    private String inspectLog;
+
+    @Option(names = "--hep", paramLabel = "HOST:PORT",
+            description = "Export both legs as HEP v3 over UDP, e.g. to 'sngrep -L udp:HOST:PORT' or Homer.")
+    private String hep;
+
+    @Option(names = "--pcap", paramLabel = "FILE", description = "Write both legs to a pcap file for Wireshark.")
+    private Path pcap;
+
+    @Option(names = "--inspect-redact-bodies", description = "Mask message text in every inspection sink.")
+    private boolean redactBodies;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig merged;
@@ -126,6 +140,18 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (coreTimeoutMs != null) {
             b.coreTimeout(Duration.ofMillis(coreTimeoutMs));
+        }
+        if (inspectLog != null) {
+            b.inspect(b.inspect().withLog(inspectLog));
+        }
+        if (hep != null) {
+            b.inspect(b.inspect().withHep(hep));
+        }
+        if (pcap != null) {
+            b.inspect(b.inspect().withPcap(pcap));
+        }
+        if (redactBodies) {
+            b.inspect(b.inspect().withRedactBodies(true));
         }
         return b.build();
     }

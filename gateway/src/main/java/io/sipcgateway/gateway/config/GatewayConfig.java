@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.config;
 
+import io.sipcgateway.gateway.inspect.InspectOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,10 +21,11 @@ import java.util.Optional;
  * @param coreTimeout how long a legacy request waits for the core before it is answered 504
  * @param sipcAdvertise the SIP-C address the navigation answer gives clients ({@code <sipc-proxy>}); by default the
  *        listener's, with a wildcard host replaced by 127.0.0.1
+ * @param inspect where translation pairs go (JSON Lines, HEP, pcap) and whether bodies are masked
  */
 public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, HostAndPort httpsListen,
         HostAndPort sipListen, CoreTarget core, String domain, Optional<Path> accounts, Duration registrationExpiry,
-        Duration coreTimeout, Optional<HostAndPort> sipcAdvertise) {
+        Duration coreTimeout, Optional<HostAndPort> sipcAdvertise, InspectOptions inspect) {
 
     public static final HostAndPort DEFAULT_SIPC_LISTEN = new HostAndPort("0.0.0.0", 8080);
     public static final HostAndPort DEFAULT_HTTP_LISTEN = new HostAndPort("0.0.0.0", 8081);
@@ -36,7 +38,8 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
 
     public static final GatewayConfig DEFAULTS = new GatewayConfig(DEFAULT_SIPC_LISTEN, DEFAULT_HTTP_LISTEN,
             DEFAULT_HTTPS_LISTEN, DEFAULT_SIP_LISTEN, new CoreTarget.Embedded(CoreTarget.DEFAULT_EMBEDDED_LISTEN),
-            DEFAULT_DOMAIN, Optional.empty(), DEFAULT_REGISTRATION_EXPIRY, DEFAULT_CORE_TIMEOUT, Optional.empty());
+            DEFAULT_DOMAIN, Optional.empty(), DEFAULT_REGISTRATION_EXPIRY, DEFAULT_CORE_TIMEOUT, Optional.empty(),
+            InspectOptions.NONE);
 
     public GatewayConfig {
         Objects.requireNonNull(sipcListen, "sipcListen");
@@ -49,6 +52,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
         Objects.requireNonNull(registrationExpiry, "registrationExpiry");
         Objects.requireNonNull(coreTimeout, "coreTimeout");
         Objects.requireNonNull(sipcAdvertise, "sipcAdvertise");
+        Objects.requireNonNull(inspect, "inspect");
         if (domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '@' || c == ':')) {
             throw new IllegalArgumentException("domain must be a host name, got '" + domain + "'");
         }
@@ -76,6 +80,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
         private Duration registrationExpiry;
         private Duration coreTimeout;
         private Optional<HostAndPort> sipcAdvertise;
+        private InspectOptions inspect;
 
         private Builder(GatewayConfig from) {
             sipcListen = from.sipcListen;
@@ -88,6 +93,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
             registrationExpiry = from.registrationExpiry;
             coreTimeout = from.coreTimeout;
             sipcAdvertise = from.sipcAdvertise;
+            inspect = from.inspect;
         }
 
         public Builder sipcListen(HostAndPort value) {
@@ -140,9 +146,19 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
             return this;
         }
 
+        public Builder inspect(InspectOptions value) {
+            inspect = value;
+            return this;
+        }
+
+        /** The current inspection options, to change one of them. */
+        public InspectOptions inspect() {
+            return inspect;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(sipcListen, httpListen, httpsListen, sipListen, core, domain, accounts,
-                    registrationExpiry, coreTimeout, sipcAdvertise);
+                    registrationExpiry, coreTimeout, sipcAdvertise, inspect);
         }
     }
 }

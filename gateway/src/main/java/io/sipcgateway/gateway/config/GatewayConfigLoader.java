@@ -37,7 +37,12 @@ public final class GatewayConfigLoader {
             Map.<String, Setter>entry("registration-expiry",
                     (b, v) -> b.registrationExpiry(Duration.ofSeconds(Long.parseLong(v)))),
             Map.<String, Setter>entry("core-timeout-ms",
-                    (b, v) -> b.coreTimeout(Duration.ofMillis(Long.parseLong(v)))));
+                    (b, v) -> b.coreTimeout(Duration.ofMillis(Long.parseLong(v)))),
+            Map.<String, Setter>entry("inspect-log", (b, v) -> b.inspect(b.inspect().withLog(v))),
+            Map.<String, Setter>entry("hep", (b, v) -> b.inspect(b.inspect().withHep(v))),
+            Map.<String, Setter>entry("pcap", (b, v) -> b.inspect(b.inspect().withPcap(Path.of(v)))),
+            Map.<String, Setter>entry("inspect-redact-bodies",
+                    (b, v) -> b.inspect(b.inspect().withRedactBodies(Boolean.parseBoolean(v)))));
 
     /** Applies one key's value to the builder. */
     private interface Setter extends BiFunction<GatewayConfig.Builder, String, GatewayConfig.Builder> {

@@ -1,5 +1,7 @@
 package io.sipcgateway.gateway.core;
 
+import io.sipcgateway.gateway.inspect.TranslationEvent;
+import io.sipcgateway.gateway.inspect.TranslationRecorder;
 import io.sipcgateway.mapping.CoreToLegacy;
 import io.sipcgateway.mapping.IdGenerator;
 import io.sipcgateway.mapping.LegacyToCore;
@@ -10,6 +12,7 @@ import io.sipcgateway.sipc.SipcMessage;
 import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
+import java.util.List;
 import java.util.Optional;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -34,11 +37,15 @@ final class CoreInbound implements CoreRequestHandler {
     private final PendingLegacyAnswers pending;
     private final IdGenerator ids;
 
-    CoreInbound(CoreStack stack, UserLinks links, PendingLegacyAnswers pending, IdGenerator ids) {
+    private final TranslationRecorder recorder;
+
+    CoreInbound(CoreStack stack, UserLinks links, PendingLegacyAnswers pending, IdGenerator ids,
+            TranslationRecorder recorder) {
         this.stack = stack;
         this.links = links;
         this.pending = pending;
         this.ids = ids;
+        this.recorder = recorder;
     }
 
     @Override
@@ -52,6 +59,7 @@ final class CoreInbound implements CoreRequestHandler {
             respond(request, transaction, Response.TEMPORARILY_UNAVAILABLE, "Not Connected");
             return;
         }
+        long start = System.nanoTime();
         Translation translation = CoreToLegacy.toLegacy(request, link.get().coreContext());
         if (translation instanceof Translation.ToLegacy toLegacy) {
             link.get().update(toLegacy.correlation());
@@ -61,13 +69,17 @@ final class CoreInbound implements CoreRequestHandler {
                         && !awaitsAnswer) {
                     pending.put(key(link.get(), legacy.callId().orElse(""), legacy.header(
                             SipcHeaderName.CSEQ).orElse("")),
-                            new PendingLegacyAnswers.Pending(request, transaction, link.get()));
+                            new PendingLegacyAnswers.Pending(request, transaction, link.get(), legacy, start));
                     awaitsAnswer = true;
                 }
                 link.get().user.connection().send(message);
             }
             if (!awaitsAnswer) {
-                respond(request, transaction, Response.OK, null);
+                Optional<Response> ok = respond(request, transaction, Response.OK, null);
+                if (!toLegacy.messages().isEmpty()) {
+                    record(link.get(), start, toLegacy.messages().get(0), Optional.empty(), request, ok,
+                            TranslationEvent.Outcome.Kind.ONE_WAY); // a BN is never answered (section 2)
+                }
             }
         } else if (translation instanceof Translation.ReplyToCore reply) {
             respond(request, transaction, reply.status(), reply.reason());
@@ -86,21 +98,38 @@ final class CoreInbound implements CoreRequestHandler {
         }
         PendingLegacyAnswers.Pending p = waiting.get();
         Translation translation = LegacyToCore.toCore(response, p.request(), link.legacyContext());
+        Optional<Response> sent = Optional.empty();
         try {
             if (translation instanceof Translation.ResponseToCore toCore) {
                 p.transaction().sendResponse(toCore.response());
+                sent = Optional.of(toCore.response());
             } else if (translation instanceof Translation.ReplyToCore reply) {
-                respond(p.request(), p.transaction(), reply.status(), reply.reason());
+                sent = respond(p.request(), p.transaction(), reply.status(), reply.reason());
             }
         } catch (Exception e) {
             LOG.warn("answering the core for {} failed: {}", link.user.sid(), e.toString());
         }
+        record(link, p.startNanos(), p.delivered(), Optional.of(response), p.request(), sent,
+                TranslationRecorder.kindOf(response.code()));
     }
 
     /** The client did not answer in time (or the table overflowed). */
     void expired(PendingLegacyAnswers.Pending p) {
         LOG.info("{} did not answer {} in time; 408 to the core", p.link().user.sid(), p.request().getMethod());
-        respond(p.request(), p.transaction(), Response.REQUEST_TIMEOUT, null);
+        Optional<Response> sent = respond(p.request(), p.transaction(), Response.REQUEST_TIMEOUT, null);
+        record(p.link(), p.startNanos(), p.delivered(), Optional.empty(), p.request(), sent,
+                TranslationEvent.Outcome.Kind.TIMEOUT);
+    }
+
+    private void record(UserLink link, long start, SipcMessage legacy, Optional<SipcResponse> legacyAnswer,
+            Request sip, Optional<Response> sipAnswer, TranslationEvent.Outcome.Kind kind) {
+        if (!recorder.enabled()) {
+            return;
+        }
+        recorder.record(new TranslationRecorder.Exchange(start, link.user.connection().id(),
+                String.valueOf(link.user.connection().remoteAddress()), Optional.of(link.user.sid()),
+                TranslationEvent.Direction.CORE_TO_LEGACY, legacy, legacyAnswer, List.of(sip), sipAnswer, kind,
+                Optional.empty()));
     }
 
     private static PendingLegacyAnswers.Key key(UserLink link, String callId, String cseq) {
@@ -115,7 +144,7 @@ final class CoreInbound implements CoreRequestHandler {
         return to == null ? Optional.empty() : Optional.of(Identities.userOf(to.getAddress().getURI().toString()));
     }
 
-    private void respond(Request request, ServerTransaction transaction, int status, String reason) {
+    private Optional<Response> respond(Request request, ServerTransaction transaction, int status, String reason) {
         try {
             Response response = stack.messageFactory().createResponse(status, request);
             if (reason != null) {
@@ -126,8 +155,10 @@ final class CoreInbound implements CoreRequestHandler {
                 to.setTag(ids.tag()); // RFC 3261 8.2.6.2
             }
             transaction.sendResponse(response);
+            return Optional.of(response);
         } catch (Exception e) {
             LOG.warn("answering {} {} to the core failed: {}", request.getMethod(), status, e.toString());
+            return Optional.empty();
         }
     }
 }

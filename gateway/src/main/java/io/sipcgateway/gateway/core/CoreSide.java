@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.HostAndPort;
+import io.sipcgateway.gateway.inspect.TranslationRecorder;
 import io.sipcgateway.gateway.legacy.CoreBridge;
 import io.sipcgateway.mapping.HostPort;
 import io.sipcgateway.mapping.identity.IdentityDirectory;
@@ -51,7 +52,7 @@ public final class CoreSide implements AutoCloseable {
      */
     public static CoreSide start(HostAndPort sipListen, CoreTarget.Remote core, String domain,
             IdentityDirectory identities, Duration registrationExpiry, Duration coreTimeout, SecureRandom random,
-            Clock clock) throws Exception {
+            Clock clock, TranslationRecorder recorder) throws Exception {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "core-timers-" + TIMER_IDS.incrementAndGet());
             t.setDaemon(true);
@@ -71,11 +72,11 @@ public final class CoreSide implements AutoCloseable {
         HostPort gateway = new HostPort(sipListen.host(), sipListen.port(),
                 core.transport().name().toUpperCase(Locale.ROOT));
         SipCoreBridge bridge = new SipCoreBridge(sender, links, new SipCoreBridge.Environment(domain, gateway, ids,
-                clock, identities, registrationExpiry), timers, stack.headerFactory());
+                clock, identities, registrationExpiry, recorder), timers, stack.headerFactory());
         CoreInbound[] inbound = new CoreInbound[1];
         PendingLegacyAnswers pending = new PendingLegacyAnswers(LEGACY_ANSWER_TIMEOUT, Ticker.systemTicker(),
                 Runnable::run, Scheduler.forScheduledExecutorService(timers), p -> inbound[0].expired(p));
-        inbound[0] = new CoreInbound(stack, links, pending, ids);
+        inbound[0] = new CoreInbound(stack, links, pending, ids, recorder);
         bridge.inbound(inbound[0]);
         listener.bind(sender, inbound[0]);
         CoreHealth health = new CoreHealth(stack, sender, bridge::coreRecovered);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import io.sipcgateway.sipc.SipcRequest;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 
@@ -24,7 +25,9 @@ final class PendingLegacyAnswers {
     record Key(String sid, String legacyCallId, String legacyCseq) {
     }
 
-    record Pending(Request request, ServerTransaction transaction, UserLink link) {
+    /** A core request, the legacy request it was delivered as, and when it arrived (for inspection). */
+    record Pending(Request request, ServerTransaction transaction, UserLink link, SipcRequest delivered,
+            long startNanos) {
     }
 
     private final Cache<Key, Pending> pending;

@@ -1,5 +1,7 @@
 package io.sipcgateway.gateway.core;
 
+import io.sipcgateway.gateway.inspect.TranslationEvent;
+import io.sipcgateway.gateway.inspect.TranslationRecorder;
 import io.sipcgateway.gateway.legacy.CoreBridge;
 import io.sipcgateway.gateway.legacy.SignedInUser;
 import io.sipcgateway.mapping.CoreToLegacy;
@@ -60,7 +62,7 @@ public final class SipCoreBridge implements CoreBridge {
 
     /** What every user's translation context shares. */
     public record Environment(String domain, HostPort gateway, IdGenerator ids, Clock clock,
-            IdentityDirectory identities, Duration registrationExpiry) {
+            IdentityDirectory identities, Duration registrationExpiry, TranslationRecorder recorder) {
     }
 
     SipCoreBridge(CoreSender sender, UserLinks links, Environment environment, ScheduledExecutorService timers,
@@ -170,18 +172,30 @@ public final class SipCoreBridge implements CoreBridge {
     }
 
     private void forward(UserLink link, SipcRequest request, Consumer<SipcResponse> reply) {
+        long start = System.nanoTime();
         Translation translation = LegacyToCore.toCore(request, link.legacyContext());
         if (translation instanceof Translation.ToCore toCore) {
             link.update(toCore.correlation());
-            sendAll(publications.prepare(link, toCore.requests())).whenComplete((outcome, error) -> reply.accept(
-                    answer(link, request, outcome)));
+            List<Publications.Prepared> prepared = publications.prepare(link, toCore.requests());
+            sendAll(prepared).whenComplete((outcome, error) -> {
+                Optional<Response> chosen = chosen(outcome);
+                SipcResponse answer = answer(link, request, outcome, chosen);
+                reply.accept(answer);
+                record(link, start, request, answer, prepared.stream().map(Publications.Prepared::request).toList(),
+                        chosen, TranslationRecorder.kindOf(answer.code()), Optional.empty());
+            });
         } else if (translation instanceof Translation.ReplyToLegacy r) {
             LOG.debug("{} {} answered locally: {}", link.user.sid(), request.method(), r.detail());
             reply.accept(r.response());
+            record(link, start, request, r.response(), List.of(), Optional.empty(),
+                    TranslationEvent.Outcome.Kind.FAILED, Optional.of(r.detail()));
         } else if (translation instanceof Translation.Absorbed absorbed) {
             LOG.debug("{} {} absorbed: {}", link.user.sid(), request.method(), absorbed.reason());
             if (!request.method().equals(SipcMethod.A)) { // an ACK is never answered (RFC 3261 17.1.1.3)
-                reply.accept(withTo(request, request.reply(SipcStatus.OK)));
+                SipcResponse ok = withTo(request, request.reply(SipcStatus.OK));
+                reply.accept(ok);
+                record(link, start, request, ok, List.of(), Optional.empty(), TranslationEvent.Outcome.Kind.SUCCESS,
+                        Optional.of(absorbed.reason()));
             }
         } else {
             LOG.error("unexpected translation of a legacy request: {}", translation);
@@ -189,11 +203,28 @@ public final class SipCoreBridge implements CoreBridge {
         }
     }
 
-    /** The legacy answer to a fan-out: the first 2xx, else the first final response, else 504/503. */
-    private SipcResponse answer(UserLink link, SipcRequest request, List<Outcome> outcomes) {
-        Optional<Response> chosen = outcomes.stream().map(Outcome::response).flatMap(Optional::stream)
+    private void record(UserLink link, long start, SipcRequest request, SipcResponse answer, List<Request> sip,
+            Optional<Response> sipAnswer, TranslationEvent.Outcome.Kind kind, Optional<String> reason) {
+        TranslationRecorder recorder = environment.recorder();
+        if (!recorder.enabled()) {
+            return;
+        }
+        recorder.record(new TranslationRecorder.Exchange(start, link.user.connection().id(),
+                String.valueOf(link.user.connection().remoteAddress()), Optional.of(link.user.sid()),
+                sip.isEmpty() ? TranslationEvent.Direction.LOCAL : TranslationEvent.Direction.LEGACY_TO_CORE,
+                request, Optional.of(answer), sip, sipAnswer, kind, reason));
+    }
+
+    /** The core answer that decides a fan-out: the first 2xx, else the first final response. */
+    private static Optional<Response> chosen(List<Outcome> outcomes) {
+        return outcomes.stream().map(Outcome::response).flatMap(Optional::stream)
                 .filter(r -> r.getStatusCode() / 100 == 2).findFirst()
                 .or(() -> outcomes.stream().map(Outcome::response).flatMap(Optional::stream).findFirst());
+    }
+
+    /** The legacy answer: the chosen core answer translated, else 504 (timeout) or 503 (unreachable). */
+    private SipcResponse answer(UserLink link, SipcRequest request, List<Outcome> outcomes,
+            Optional<Response> chosen) {
         if (chosen.isEmpty()) {
             boolean timedOut = outcomes.stream().anyMatch(o -> o.error() instanceof TimeoutException);
             LOG.warn("{} {}: core {}", link.user.sid(), request.method(), timedOut ? "timed out" : "unreachable");

@@ -39,6 +39,30 @@ public record InspectOptions(Optional<String> log, long logMaxBytes, int logMaxF
         }
     }
 
+    public InspectOptions withLog(String target) {
+        return new InspectOptions(Optional.of(target), logMaxBytes, logMaxFiles, hep, hepCaptureId, pcap, pcapMaxBytes,
+                redactBodies);
+    }
+
+    public InspectOptions withHep(String hostPort) {
+        return new InspectOptions(log, logMaxBytes, logMaxFiles, Optional.of(hostPort), hepCaptureId, pcap,
+                pcapMaxBytes, redactBodies);
+    }
+
+    public InspectOptions withPcap(Path file) {
+        return new InspectOptions(log, logMaxBytes, logMaxFiles, hep, hepCaptureId, Optional.of(file), pcapMaxBytes,
+                redactBodies);
+    }
+
+    public InspectOptions withRedactBodies(boolean value) {
+        return new InspectOptions(log, logMaxBytes, logMaxFiles, hep, hepCaptureId, pcap, pcapMaxBytes, value);
+    }
+
+    /** True if any sink is asked for. */
+    public boolean anySink() {
+        return log.isPresent() || hep.isPresent() || pcap.isPresent();
+    }
+
     public InspectorConfig inspectorConfig() {
         return InspectorConfig.DEFAULT.withRedactBodies(redactBodies);
     }

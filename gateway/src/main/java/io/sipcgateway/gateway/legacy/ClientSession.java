@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.legacy;
 
+import io.sipcgateway.gateway.inspect.TranslationRecorder;
 import io.sipcgateway.gateway.legacy.auth.LoginCredentials;
 import io.sipcgateway.gateway.legacy.auth.LoginResponses;
 import io.sipcgateway.gateway.legacy.auth.V4KeepAliveAnswer;
@@ -12,6 +13,7 @@ import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcStatus;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class ClientSession implements LegacySession {
         String ip = connection.remoteAddress() instanceof InetSocketAddress inet
                 ? inet.getAddress().getHostAddress() : String.valueOf(connection.remoteAddress());
         this.login = new LoginFlow(context.login(), ip);
+        context.observer().connected();
     }
 
     @Override
@@ -59,13 +62,13 @@ public final class ClientSession implements LegacySession {
         if (!from.equals(user.sid())) {
             LOG.warn("[{}] {} signed in as {} sent {} with F: {}", connection.id(), connection.remoteAddress(),
                     user.sid(), request.method(), from);
-            connection.send(LoginResponses.status(request, 403));
+            answer(request, LoginResponses.status(request, 403), "F is not the signed-in user");
             return;
         }
         if (request.method().equals(SipcMethod.R)) {
             onRegister(request);
         } else if (!request.method().equals(SipcMethod.S) || !DirectoryServices.answer(user, request,
-                context.login().directory(), connection::send)) {
+                context.login().directory(), r -> answer(request, r, "answered from the account directory"))) {
             context.core().forward(user, request, connection::send);
         }
     }
@@ -74,16 +77,18 @@ public final class ClientSession implements LegacySession {
         if (!request.method().equals(SipcMethod.R)) {
             LOG.warn("[{}] {} sent {} before login; refused", connection.id(), connection.remoteAddress(),
                     request.method());
-            connection.send(LoginResponses.status(request, 403));
+            answer(request, LoginResponses.status(request, 403), "not signed in");
             return;
         }
         LoginFlow.Step step = login.onRegister(request);
         if (step instanceof LoginFlow.Step.SignedIn signedIn) {
             signIn(signedIn);
+            record(request, withExpiry(signedIn.ok()), "login");
         } else if (step instanceof LoginFlow.Step.Refuse refuse) {
+            record(request, refuse.response(), refuse.reason());
             connection.close(refuse.response(), refuse.reason());
         } else {
-            connection.send(((LoginFlow.Step.Answer) step).response());
+            answer(request, ((LoginFlow.Step.Answer) step).response(), "login step");
         }
     }
 
@@ -95,19 +100,37 @@ public final class ClientSession implements LegacySession {
         context.registry().register(user.sid(), this).ifPresent(older -> older.replacedBy(this));
         connection.send(withExpiry(step.ok()));
         connection.idleLimit(context.signedInIdleSeconds());
+        context.observer().signedIn();
         context.core().signedIn(user);
+    }
+
+    /** Sends an answer the gateway gives itself, and records it for inspection. */
+    private void answer(SipcRequest request, SipcResponse response, String reason) {
+        connection.send(response);
+        record(request, response, reason);
+    }
+
+    private void record(SipcRequest request, SipcResponse response, String reason) {
+        if (context.recorder().enabled()) {
+            context.recorder().record(TranslationRecorder.Exchange.local(System.nanoTime(), connection.id(),
+                    String.valueOf(connection.remoteAddress()), Optional.ofNullable(user).map(SignedInUser::sid),
+                    request, response, reason));
+        }
     }
 
     /** Keep-alive, re-register or logout (section 1.4). */
     private void onRegister(SipcRequest request) {
         if (request.header(SipcHeaderName.EXPIRES).filter("0"::equals).isPresent()) {
             end("logout");
-            connection.close(request.reply(SipcStatus.OK), "logout");
+            SipcResponse ok = request.reply(SipcStatus.OK);
+            record(request, ok, "logout");
+            connection.close(ok, "logout");
             return;
         }
         boolean keepAlive = request.event().filter("KeepAlive"::equalsIgnoreCase).isPresent();
         String body = keepAlive ? V4KeepAliveAnswer.body(credentials) : "";
-        connection.send(withExpiry(LoginResponses.registered(request, body)));
+        answer(request, withExpiry(LoginResponses.registered(request, body)),
+                keepAlive ? "keep-alive" : "re-register");
     }
 
     /**
@@ -134,6 +157,7 @@ public final class ClientSession implements LegacySession {
     @Override
     public void onDisconnect() {
         end("connection closed");
+        context.observer().disconnected();
     }
 
     @Override
@@ -167,6 +191,7 @@ public final class ClientSession implements LegacySession {
             return;
         }
         LOG.info("[{}] {} signed out: {}", connection.id(), user.sid(), reason);
+        context.observer().signedOut();
         context.registry().unregister(user.sid(), this);
         if (!replaced) {
             try {

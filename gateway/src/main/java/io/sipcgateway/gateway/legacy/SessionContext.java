@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.legacy;
 
+import io.sipcgateway.gateway.inspect.TranslationRecorder;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param loginIdle how long a connection may stay silent before it has signed in
  */
 public record SessionContext(LoginServices login, SessionRegistry registry, CoreBridge core,
-        Duration registrationExpiry, Duration loginIdle) {
+        Duration registrationExpiry, Duration loginIdle, SessionObserver observer, TranslationRecorder recorder) {
     /** Slack for a client that refreshes right at {@code X} (PF2 re-registers ~100 s early, libofetion every 70 s). */
     public static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_LOGIN_IDLE = Duration.ofSeconds(60);
@@ -22,6 +23,14 @@ public record SessionContext(LoginServices login, SessionRegistry registry, Core
         Objects.requireNonNull(core, "core");
         Objects.requireNonNull(registrationExpiry, "registrationExpiry");
         Objects.requireNonNull(loginIdle, "loginIdle");
+        Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /** A context that reports to no one (tests, tools). */
+    public SessionContext(LoginServices login, SessionRegistry registry, CoreBridge core,
+            Duration registrationExpiry, Duration loginIdle) {
+        this(login, registry, core, registrationExpiry, loginIdle, SessionObserver.NONE, TranslationRecorder.OFF);
     }
 
     int signedInIdleSeconds() {
