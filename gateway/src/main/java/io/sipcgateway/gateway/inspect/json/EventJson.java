@@ -1,0 +1,124 @@
+package io.sipcgateway.gateway.inspect.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sipcgateway.gateway.inspect.TranslationEvent;
+import io.sipcgateway.gateway.inspect.TranslationEvent.Correlation;
+import io.sipcgateway.gateway.inspect.TranslationEvent.Direction;
+import io.sipcgateway.gateway.inspect.TranslationEvent.Outcome;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The JSON form of a {@link TranslationEvent}, one object per event, field names as the record's; used by the JSON
+ * Lines log and the live stream. An empty {@code Optional} is {@code null}, {@code time} is ISO-8601 UTC, enums are
+ * their names. {@link #parse} reads it back (the {@code inspect} command, tests).
+ */
+public final class EventJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EventJson() {
+    }
+
+    /** One line of JSON, no line end. */
+    public static String toLine(TranslationEvent event) {
+        try {
+            return MAPPER.writeValueAsString(toTree(event));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode toTree(TranslationEvent e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", e.id());
+        o.put("time", e.time().toString());
+        o.put("connection", e.connection());
+        o.put("legacyPeer", e.legacyPeer());
+        o.put("gatewayLegacy", e.gatewayLegacy());
+        o.put("corePeer", e.corePeer());
+        o.put("gatewayCore", e.gatewayCore());
+        o.put("user", e.user().orElse(null));
+        o.put("direction", e.direction().name());
+        o.put("sipc", e.sipc());
+        strings(o.putArray("sip"), e.sip());
+        Correlation c = e.correlation();
+        ObjectNode correlation = o.putObject("correlation");
+        correlation.put("key", c.key());
+        correlation.put("legacyCallId", c.legacyCallId().orElse(null));
+        correlation.put("legacyCseq", c.legacyCseq().orElse(null));
+        strings(correlation.putArray("sipCallIds"), c.sipCallIds());
+        strings(correlation.putArray("sipCseqs"), c.sipCseqs());
+        strings(correlation.putArray("sipBranches"), c.sipBranches());
+        Outcome x = e.outcome();
+        ObjectNode outcome = o.putObject("outcome");
+        outcome.put("kind", x.kind().name());
+        outcome.put("legacyStatus", x.legacyStatus().orElse(null));
+        outcome.put("sipStatus", x.sipStatus().orElse(null));
+        outcome.put("latencyMicros", x.latencyMicros().orElse(null));
+        outcome.put("reason", x.reason().orElse(null));
+        return o;
+    }
+
+    /**
+     * Reads one line written by {@link #toLine}.
+     *
+     * @throws IllegalArgumentException if it is not JSON of that shape
+     */
+    public static TranslationEvent parse(String line) {
+        try {
+            return fromTree(MAPPER.readTree(line));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not an inspection event: " + e.getMessage(), e);
+        }
+    }
+
+    private static TranslationEvent fromTree(JsonNode o) {
+        JsonNode c = required(o, "correlation");
+        JsonNode x = required(o, "outcome");
+        Correlation correlation = new Correlation(text(c, "key"), optional(c, "legacyCallId", JsonNode::asText),
+                optional(c, "legacyCseq", JsonNode::asText), strings(c, "sipCallIds"), strings(c, "sipCseqs"),
+                strings(c, "sipBranches"));
+        Outcome outcome = new Outcome(Outcome.Kind.valueOf(text(x, "kind")),
+                optional(x, "legacyStatus", JsonNode::asInt), optional(x, "sipStatus", JsonNode::asInt),
+                optional(x, "latencyMicros", JsonNode::asLong), optional(x, "reason", JsonNode::asText));
+        return new TranslationEvent(required(o, "id").asLong(), Instant.parse(text(o, "time")), text(o, "connection"),
+                text(o, "legacyPeer"), text(o, "gatewayLegacy"), text(o, "corePeer"), text(o, "gatewayCore"),
+                optional(o, "user", JsonNode::asText), Direction.valueOf(text(o, "direction")), text(o, "sipc"),
+                strings(o, "sip"), correlation, outcome);
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static JsonNode required(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return v;
+    }
+
+    private static String text(JsonNode o, String field) {
+        return required(o, field).asText();
+    }
+
+    private static <T> Optional<T> optional(JsonNode o, String field, Function<JsonNode, T> read) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(read.apply(v));
+    }
+
+    private static List<String> strings(JsonNode o, String field) {
+        List<String> values = new ArrayList<>();
+        required(o, field).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
