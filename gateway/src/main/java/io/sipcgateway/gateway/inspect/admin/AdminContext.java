@@ -1,7 +1,9 @@
 package io.sipcgateway.gateway.inspect.admin;
 
 import io.netty.channel.Channel;
+import io.sipcgateway.gateway.inspect.Inspector;
 import io.sipcgateway.gateway.inspect.TranslationEvent;
+import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
 import java.net.InetAddress;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,15 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What every admin connection shares: the event feed, metrics, health, the page's files, the limits, and the open
+ * What every admin connection shares: the inspector, metrics, health, the page's files, the limits, and the open
  * {@code /events} streams with their drop counter. Thread-safe; handlers call it from the admin event loop, the
- * feed calls the streams from its own thread.
+ * inspector calls the streams from its recorder thread.
  */
 final class AdminContext {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
 
-    private final EventFeed feed;
-    private final Supplier<String> metrics;
+    private final Inspector inspector;
+    private final GatewayMetrics metrics;
     private final Supplier<HealthReport> health;
     private final AdminLimits limits;
     private final StaticAssets assets = StaticAssets.load();
@@ -29,8 +31,8 @@ final class AdminContext {
     private final AtomicLong droppedStreamEvents = new AtomicLong();
     private volatile Set<String> allowedHosts = Set.of(); // empty: any
 
-    AdminContext(EventFeed feed, Supplier<String> metrics, Supplier<HealthReport> health, AdminLimits limits) {
-        this.feed = feed;
+    AdminContext(Inspector inspector, GatewayMetrics metrics, Supplier<HealthReport> health, AdminLimits limits) {
+        this.inspector = inspector;
         this.metrics = metrics;
         this.health = health;
         this.limits = limits;
@@ -69,16 +71,16 @@ final class AdminContext {
 
     /** What a stream's backlog is picked from: as many past events as any request may ask for. */
     List<TranslationEvent> recentForStream() {
-        return feed.recent(limits.maxBacklog());
+        return inspector.recent(limits.maxBacklog());
     }
 
     /** A new stream on {@code channel}, subscribed until the channel closes. */
     SseSubscriber openStream(Channel channel, EventFilter filter) {
         SseSubscriber subscriber = new SseSubscriber(channel, filter, limits, droppedStreamEvents);
         streams.add(subscriber);
-        feed.subscribe(subscriber);
+        inspector.subscribe(subscriber);
         channel.closeFuture().addListener(f -> {
-            feed.unsubscribe(subscriber);
+            inspector.unsubscribe(subscriber);
             streams.remove(subscriber);
         });
         return subscriber;
@@ -102,7 +104,7 @@ final class AdminContext {
 
     /** The gateway's metrics, then the listener's own, in the same Prometheus text format. */
     String scrape() {
-        String gateway = metrics.get();
+        String gateway = metrics.scrape();
         StringBuilder out = new StringBuilder(gateway);
         if (!gateway.isEmpty() && !gateway.endsWith("\n")) {
             out.append('\n');

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,8 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 send(ctx, request, full(HttpResponseStatus.OK, "application/json",
                         AdminJson.ofList(admin.recent(filter, number(query, "after", -1), limit))));
             }
-            case "/metrics" -> send(ctx, request, full(HttpResponseStatus.OK,
-                    "text/plain; version=0.0.4; charset=utf-8", admin.scrape()));
+            case "/metrics" -> send(ctx, request, full(HttpResponseStatus.OK, GatewayMetrics.CONTENT_TYPE,
+                    admin.scrape()));
             case "/health" -> {
                 HealthReport report = admin.health();
                 send(ctx, request, full(report.healthy() ? HttpResponseStatus.OK

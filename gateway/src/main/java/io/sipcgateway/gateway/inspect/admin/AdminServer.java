@@ -9,6 +9,8 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sipcgateway.gateway.config.HostAndPort;
+import io.sipcgateway.gateway.inspect.Inspector;
+import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -36,16 +38,23 @@ public final class AdminServer implements AutoCloseable {
         this.admin = admin;
     }
 
+    /** {@link #start(HostAndPort, Inspector, GatewayMetrics, Supplier, AdminLimits)} with the default limits. */
+    public static AdminServer start(HostAndPort listen, Inspector inspector, GatewayMetrics metrics,
+            Supplier<HealthReport> health) throws InterruptedException {
+        return start(listen, inspector, metrics, health, AdminLimits.DEFAULT);
+    }
+
     /**
-     * Binds {@code listen} and blocks until bound. {@code health} is called on the listener's event loop for every
-     * {@code /health}, so it must answer from state kept up to date elsewhere, not probe the core itself.
+     * Binds {@code listen} and blocks until bound. Streams subscribe to {@code inspector} while they are open.
+     * {@code health} is called on the listener's event loop for every {@code /health}, so it must answer from state
+     * kept up to date elsewhere, not probe the core itself.
      *
      * @throws UncheckedIOException if the address cannot be bound (in use, not local)
      */
-    static AdminServer start(HostAndPort listen, EventFeed feed, Supplier<String> metrics,
+    public static AdminServer start(HostAndPort listen, Inspector inspector, GatewayMetrics metrics,
             Supplier<HealthReport> health, AdminLimits limits) throws InterruptedException {
         Objects.requireNonNull(listen, "listen");
-        AdminContext admin = new AdminContext(Objects.requireNonNull(feed, "feed"),
+        AdminContext admin = new AdminContext(Objects.requireNonNull(inspector, "inspector"),
                 Objects.requireNonNull(metrics, "metrics"), Objects.requireNonNull(health, "health"),
                 Objects.requireNonNull(limits, "limits"));
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("admin-http", true));

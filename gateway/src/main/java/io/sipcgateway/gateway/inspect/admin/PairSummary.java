@@ -25,6 +25,11 @@ final class PairSummary {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
+    /** True for a pair of responses (the SIP-C side starts {@code SIP-C/}): an answer relayed, not a request. */
+    static boolean isResponse(TranslationEvent event) {
+        return startLine(event.sipc()).startsWith("SIP-C/");
+    }
+
     static List<String> sipStartLines(TranslationEvent event) {
         return event.sip().stream().map(PairSummary::startLine).toList();
     }

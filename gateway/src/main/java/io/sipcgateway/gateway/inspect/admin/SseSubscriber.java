@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sipcgateway.gateway.inspect.InspectionSink;
 import io.sipcgateway.gateway.inspect.TranslationEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,13 +17,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One {@code /events} reader. {@link #accept} runs on the inspector's thread and never blocks: it filters, appends
+ * One {@code /events} reader. {@link #accept} runs on the inspector's recorder thread and never blocks: it filters, appends
  * to a bounded queue and asks the channel's event loop to drain. The drain writes only while the socket is
  * writable, so a reader that stops reading costs at most the queue plus the write-buffer high-water mark. When the
  * queue is full the event is dropped and counted; after {@code maxClientDrops} drops without the queue ever
  * emptying the reader is too far behind to be useful, and the stream is closed.
  */
-final class SseSubscriber implements EventFeed.LiveSink {
+final class SseSubscriber implements InspectionSink {
     private final Channel channel;
     private final EventFilter filter;
     private final AdminLimits limits;

@@ -32,32 +32,42 @@ const Ladder = (() => {
     return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL - 1) + '…' : label;
   }
 
-  // The messages of one pair, in wire order. Requests are solid; final answers (from the outcome) are dashed.
-  function messages(event) {
+  // The messages of one pair, in wire order. Requests are solid, answers dashed. A request's final answers come
+  // from its outcome, unless the answers were recorded as a pair of their own (`answered`): then that pair draws them.
+  function messages(event, answered) {
     const s = event.summary;
     const out = [];
     const add = (from, to, label, reply) => out.push({ from, to, label, reply });
+    const replies = !s.response && !answered;
     if (event.direction === 'CORE_TO_LEGACY') {
-      s.sipStartLines.forEach(line => add('core', 'gateway', line, false));
-      add('gateway', 'client', s.sipcStartLine, false);
-      if (s.legacyStatus) add('client', 'gateway', 'SIP-C ' + s.legacyStatus, true);
-      if (s.sipStatus) add('gateway', 'core', 'SIP ' + s.sipStatus, true);
-    } else {
-      add('client', 'gateway', s.sipcStartLine, false);
-      s.sipStartLines.forEach(line => add('gateway', 'core', line, false));
-      if (s.sipStatus) add('core', 'gateway', 'SIP ' + s.sipStatus, true);
-      if (s.legacyStatus) {
-        add('gateway', 'client', 'SIP-C ' + s.legacyStatus, true);
-      } else if (event.outcome.kind === 'FAILED' || event.outcome.kind === 'TIMEOUT') {
-        add('gateway', 'client', event.outcome.kind.toLowerCase() + (event.outcome.reason
-          ? ': ' + event.outcome.reason : ''), true);
-      }
+      s.sipStartLines.forEach(line => add('core', 'gateway', line, s.response));
+      add('gateway', 'client', s.sipcStartLine, s.response);
+      if (replies && s.legacyStatus) add('client', 'gateway', 'SIP-C ' + s.legacyStatus, true);
+      if (replies && s.sipStatus) add('gateway', 'core', 'SIP ' + s.sipStatus, true);
+      return out;
+    }
+    add('client', 'gateway', s.sipcStartLine, s.response);
+    s.sipStartLines.forEach(line => add('gateway', 'core', line, s.response));
+    if (!replies) return out;
+    if (s.sipStatus) add('core', 'gateway', 'SIP ' + s.sipStatus, true);
+    if (s.legacyStatus) {
+      add('gateway', 'client', 'SIP-C ' + s.legacyStatus, true);
+    } else if (event.outcome.kind === 'FAILED' || event.outcome.kind === 'TIMEOUT') {
+      add('gateway', 'client', event.outcome.kind.toLowerCase() + (event.outcome.reason
+        ? ': ' + event.outcome.reason : ''), true);
     }
     return out;
   }
 
+  // The legacy transaction a pair belongs to: answers share the request's connection, I and Q.
+  function transaction(event) {
+    const c = event.correlation;
+    if (!c.legacyCallId) return 'pair ' + event.id; // nothing to match on: its own transaction
+    return [event.connection, c.legacyCallId, c.legacyCseq].join('\u0000');
+  }
+
   function timeOf(event) {
-    const d = new Date(event.timeMillis);
+    const d = new Date(event.time);
     const two = n => String(n).padStart(2, '0');
     return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds()) + '.'
       + String(d.getMilliseconds()).padStart(3, '0');
@@ -86,7 +96,8 @@ const Ladder = (() => {
   // Draws the ladder of `events` (oldest first) into `container`, emphasising the pair with id `selectedId`.
   function draw(container, events, selectedId) {
     const shown = events.slice(-MAX_EVENTS);
-    const rows = shown.map(e => ({ event: e, messages: messages(e) }));
+    const answered = new Set(shown.filter(e => e.summary.response).map(transaction));
+    const rows = shown.map(e => ({ event: e, messages: messages(e, answered.has(transaction(e))) }));
     const count = rows.reduce((n, r) => n + r.messages.length, 0);
     const height = TOP + 10 + count * STEP + 10;
     const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipcgateway.gateway.config.HostAndPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -25,26 +26,26 @@ class AdminPageBrowserIT {
     @TempDir
     Path work;
 
-    private final FakeFeed feed = new FakeFeed();
+    private final Recorder recorder = new Recorder();
     private AdminServer server;
     private HeadlessChromium chromium;
 
     @BeforeEach
     void start() throws Exception {
         chromium = HeadlessChromium.find(work);
-        server = AdminServer.start(new HostAndPort("127.0.0.1", 0), feed, () -> "", HealthReport::of,
-                AdminLimits.DEFAULT);
-        feed.record(SamplePairs.subscribe(1, SamplePairs.ALICE));
-        feed.record(SamplePairs.message(2, SamplePairs.BOB, "hello alice"));
-        feed.record(SamplePairs.notify(3, SamplePairs.ALICE));
-        feed.record(SamplePairs.unmapped(4, SamplePairs.BOB));
-        feed.record(SamplePairs.message(5, SamplePairs.ALICE, "<img src=x onerror=\"document.title='owned'\">"));
-        feed.record(SamplePairs.notify(6, SamplePairs.ALICE));
+        server = AdminServer.start(new HostAndPort("127.0.0.1", 0), recorder.inspector(), recorder.metrics(),
+                HealthReport::of);
+        recorder.recordAndWait(SamplePairs.subscribe(1, SamplePairs.ALICE),
+                SamplePairs.message(2, SamplePairs.BOB, "hello alice"), SamplePairs.notify(3, SamplePairs.ALICE),
+                SamplePairs.unmapped(4, SamplePairs.BOB),
+                SamplePairs.message(5, SamplePairs.ALICE, "<img src=x onerror=\"document.title='owned'\">"),
+                SamplePairs.notify(6, SamplePairs.ALICE));
     }
 
     @AfterEach
     void stop() {
         server.close();
+        recorder.close();
     }
 
     private String page(String query) {
@@ -53,7 +54,7 @@ class AdminPageBrowserIT {
 
     @Test
     void rendersTheFilteredTableAndTheLadderOfTheSelectedDialog() throws Exception {
-        String dom = chromium.dumpDom(page("?user=916000001&select=1"));
+        String dom = chromium.dumpDom(page("?user=916000001&select=1&live=0"));
         for (int id : new int[] {1, 3, 5, 6}) {
             assertTrue(dom.contains("<tr data-id=\"" + id + "\""), "row " + id + " missing:\n" + dom);
         }
@@ -70,7 +71,7 @@ class AdminPageBrowserIT {
 
     @Test
     void insertsMessageTextAsTextNotMarkup() throws Exception {
-        String dom = chromium.dumpDom(page("?select=5&ladder=user"));
+        String dom = chromium.dumpDom(page("?select=5&ladder=user&live=0"));
         assertTrue(dom.contains("&lt;img src=x onerror=\"document.title='owned'\"&gt;"), dom);
         assertFalse(dom.contains("<img"), "message text became markup:\n" + dom);
         assertFalse(dom.contains("owned</title>"), dom);
@@ -80,9 +81,28 @@ class AdminPageBrowserIT {
 
     @Test
     void savesAScreenshotOfTheLiveView() throws Exception {
-        chromium.screenshot(page("?select=1"), SCREENSHOT, 1400, 900);
+        chromium.screenshot(page("?select=1&live=0"), SCREENSHOT, 1400, 900);
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertTrue(png.length > 10_000, "suspiciously small screenshot: " + png.length + " bytes");
+    }
+
+    @Test
+    void showsLiveEventsFromTheStreamAsTheyHappen() throws Exception {
+        try (DevToolsPage browser = chromium.devTools()) {
+            browser.navigate(page("?user=916000001"));
+            browser.waitUntil("document.getElementById('status').textContent === 'live'", Duration.ofSeconds(20));
+            browser.waitUntil("document.querySelectorAll('#rows tr').length === 4", Duration.ofSeconds(5));
+            recorder.inspector().record(SamplePairs.message(7, SamplePairs.BOB, "filtered out"));
+            recorder.inspector().record(SamplePairs.subscribe(8, SamplePairs.ALICE));
+            browser.waitUntil("document.querySelector('#rows tr[data-id=\"8\"]') !== null", Duration.ofSeconds(10));
+            assertEquals("8", browser.evaluate("document.querySelector('#rows tr').dataset.id").asText(),
+                    "the newest pair is on top");
+            assertFalse(browser.evaluate("document.querySelector('#rows tr[data-id=\"7\"]') !== null").asBoolean());
+            browser.evaluate("document.querySelector('#rows tr[data-id=\"8\"]').click()");
+            browser.waitUntil("document.querySelectorAll('#ladder g.arrow.selected').length === 5",
+                    Duration.ofSeconds(5));
+            assertTrue(browser.evaluate("location.search").asText().contains("select=8"));
+        }
     }
 
     private static int count(String text, String regex) {

@@ -27,10 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The admin listener's plain HTTP routes, with the JDK client (and a raw socket where the client is too polite). */
 class AdminServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String METRICS = "# HELP sipc_gateway_pairs_total Pairs.\n# TYPE sipc_gateway_pairs_total "
-            + "counter\nsipc_gateway_pairs_total 4\n";
-
-    private final FakeFeed feed = new FakeFeed();
+    private final Recorder recorder = new Recorder();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicReference<HealthReport> health = new AtomicReference<>(HealthReport.of(
             HealthReport.Check.up("core", "127.0.0.1:5060 answered OPTIONS"),
@@ -38,18 +35,18 @@ class AdminServerTest {
     private AdminServer server;
 
     @BeforeEach
-    void start() throws InterruptedException {
-        server = AdminServer.start(new HostAndPort("127.0.0.1", 0), feed, () -> METRICS, health::get,
-                AdminLimits.DEFAULT);
-        feed.record(SamplePairs.subscribe(1, SamplePairs.ALICE));
-        feed.record(SamplePairs.message(2, SamplePairs.ALICE, "hi"));
-        feed.record(SamplePairs.notify(3, SamplePairs.ALICE));
-        feed.record(SamplePairs.unmapped(4, SamplePairs.BOB));
+    void start() throws Exception {
+        server = AdminServer.start(new HostAndPort("127.0.0.1", 0), recorder.inspector(), recorder.metrics(),
+                health::get);
+        recorder.recordAndWait(SamplePairs.subscribe(1, SamplePairs.ALICE),
+                SamplePairs.message(2, SamplePairs.ALICE, "hi"), SamplePairs.notify(3, SamplePairs.ALICE),
+                SamplePairs.unmapped(4, SamplePairs.BOB));
     }
 
     @AfterEach
     void stop() {
         server.close();
+        recorder.close();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -104,10 +101,15 @@ class AdminServerTest {
         assertEquals(200, response.statusCode());
         assertEquals("text/plain; version=0.0.4; charset=utf-8",
                 response.headers().firstValue("content-type").orElse(""));
-        assertTrue(response.body().startsWith(METRICS), response.body());
-        assertTrue(response.body().contains("\nsipc_gateway_admin_stream_dropped_events_total 0\n"), response.body());
-        for (String line : response.body().split("\n")) {
-            assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ") || line.matches("[a-z_]+ \\d+"),
+        String body = response.body();
+        assertTrue(body.contains("# TYPE sipc_gateway_messages_total counter\n"), body);
+        assertTrue(body.contains("sipc_gateway_messages_total{direction=\"legacy_to_core\",method=\"SUBSCRIBE\","
+                + "outcome=\"success\"} 1"), body);
+        assertTrue(body.contains("\nsipc_gateway_admin_stream_dropped_events_total 0\n"), body);
+        assertTrue(body.contains("\nsipc_gateway_admin_streams 0\n"), body);
+        for (String line : body.split("\n")) {
+            assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ")
+                    || line.matches("[a-z_:]+(\\{[^}]*})? [-+0-9.eE]+|[a-z_:]+(\\{[^}]*})? [+-]?Inf|NaN"),
                     "not a Prometheus text line: " + line);
         }
     }

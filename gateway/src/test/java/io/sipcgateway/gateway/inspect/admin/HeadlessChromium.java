@@ -10,16 +10,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's {@code chromium}, run headless once per call: {@code --dump-dom} for the DOM after the page's scripts
- * ran, {@code --screenshot} for a PNG. Virtual time lets timers and fetches settle without a real-time sleep.
+ * ran, {@code --screenshot} for a PNG. Virtual time lets timers and fetches settle without a real-time sleep; it
+ * never runs out while a request is open, so those pages are opened paused ({@code ?live=0}).
  * Missing chromium is a test failure with the install hint, never a skip: CI installs it (.ci/install-deps).
  */
 final class HeadlessChromium {
     static final String APT_HINT = "install Debian's chromium: apt-get install -y chromium (see .ci/install-deps)";
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final long TIMEOUT_SECONDS = 90;
+    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-extensions");
 
     private final Path binary;
     private final Path work;
+    private int runs;
 
     private HeadlessChromium(Path binary, Path work) {
         this.binary = binary;
@@ -39,7 +44,14 @@ final class HeadlessChromium {
         throw new IllegalStateException("chromium not found at " + candidates + ": " + APT_HINT);
     }
 
-    /** The serialized DOM of {@code url} once the page settled. */
+    /** A browser kept running, for a page that must be watched over time (a live stream). */
+    DevToolsPage devTools() throws Exception {
+        List<String> flags = new ArrayList<>(FLAGS);
+        flags.add("--window-size=1400,900");
+        return DevToolsPage.open(binary, flags, work.resolve("profile-" + ++runs));
+    }
+
+    /** The serialized DOM of {@code url} once the page settled (a page with an open stream never does). */
     String dumpDom(String url) throws IOException, InterruptedException {
         return run(url, List.of("--dump-dom"));
     }
@@ -55,10 +67,9 @@ final class HeadlessChromium {
     }
 
     private String run(String url, List<String> mode) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions",
-                "--user-data-dir=" + work.resolve("profile"), "--virtual-time-budget=5000"));
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(FLAGS);
+        command.addAll(List.of("--user-data-dir=" + work.resolve("profile-" + ++runs), "--virtual-time-budget=5000"));
         command.addAll(mode);
         command.add(url);
         Path out = work.resolve("chromium-stdout.txt");
