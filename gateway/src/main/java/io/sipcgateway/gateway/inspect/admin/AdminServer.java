@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -25,12 +26,14 @@ import java.util.function.Supplier;
  * default, because it shows message contents. Limits: {@link AdminLimits}.
  */
 public final class AdminServer implements AutoCloseable {
-    /** Where the listener binds unless told otherwise: loopback only. */
-    public static final HostAndPort DEFAULT_LISTEN = new HostAndPort("127.0.0.1", 8081);
+    /** Where the listener binds unless told otherwise: loopback only (text form, for option defaults). */
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:8081";
+    public static final HostAndPort DEFAULT_LISTEN = HostAndPort.parse(DEFAULT_ADDRESS);
 
     private final EventLoopGroup group;
     private final Channel channel;
     private final AdminContext admin;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AdminServer(EventLoopGroup group, Channel channel, AdminContext admin) {
         this.group = group;
@@ -100,9 +103,12 @@ public final class AdminServer implements AutoCloseable {
         return admin.openStreams();
     }
 
-    /** Stops listening, ends every stream and waits (briefly) for the event loop to stop. */
+    /** Stops listening, ends every stream and waits (briefly) for the event loop to stop; once, however called. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         channel.close().syncUninterruptibly();
         admin.closeStreams();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
