@@ -118,7 +118,7 @@ final class AdminContext {
         return out.toString();
     }
 
-    /** The host part of a {@code Host} header: {@code [::1]:8081} → {@code ::1}, {@code Localhost:80} → {@code localhost}. */
+    /** The host part of a {@code Host} header: {@code [::1]:8081} → {@code ::1}, {@code Local:80} → {@code local}. */
     private static String hostName(String header) {
         String h = header.strip().toLowerCase(Locale.ROOT);
         if (h.startsWith("[")) {

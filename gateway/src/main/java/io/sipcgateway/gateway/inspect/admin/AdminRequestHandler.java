@@ -97,7 +97,7 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 EventFilter filter = EventFilter.parse(query);
                 int limit = admin.clamp(number(query, "limit", admin.limits().backlog()));
                 send(ctx, request, full(HttpResponseStatus.OK, "application/json",
-                        AdminJson.ofList(admin.recent(filter, number(query, "after", -1), limit))));
+                        AdminJson.ofList(admin.recent(filter, number(query, "after", -1L), limit))));
             }
             case "/metrics" -> send(ctx, request, full(HttpResponseStatus.OK, GatewayMetrics.CONTENT_TYPE,
                     admin.scrape()));
@@ -187,7 +187,8 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
     }
 
     private static int number(Map<String, List<String>> query, String name, int fallback) {
-        return (int) Math.min(Integer.MAX_VALUE, number(query, name, (long) fallback));
+        long value = number(query, name, (long) fallback);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)); // callers clamp further
     }
 
     private static long number(Map<String, List<String>> query, String name, long fallback) {

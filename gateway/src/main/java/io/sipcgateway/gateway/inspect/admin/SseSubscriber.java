@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One {@code /events} reader. {@link #accept} runs on the inspector's recorder thread and never blocks: it filters, appends
- * to a bounded queue and asks the channel's event loop to drain. The drain writes only while the socket is
+ * One {@code /events} reader. {@link #accept} runs on the inspector's recorder thread and never blocks: it filters,
+ * appends to a bounded queue and asks the channel's event loop to drain. The drain writes only while the socket is
  * writable, so a reader that stops reading costs at most the queue plus the write-buffer high-water mark. When the
  * queue is full the event is dropped and counted; after {@code maxClientDrops} drops without the queue ever
  * emptying the reader is too far behind to be useful, and the stream is closed.
@@ -48,6 +48,7 @@ final class SseSubscriber implements InspectionSink {
      * a live event already in the backlog is skipped by id.
      */
     void start(List<TranslationEvent> recent, long after, int backlog) {
+        lastSentId = after; // the reader has those already
         channel.write(chunk("retry: 3000\n\n"));
         List<TranslationEvent> past = recent.stream().filter(e -> e.id() > after).filter(filter::matches)
                 .sorted(Comparator.comparingLong(TranslationEvent::id)).toList();

@@ -2,6 +2,7 @@ package io.sipcgateway.gateway.inspect.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.sipcgateway.gateway.config.HostAndPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -204,6 +206,13 @@ class AdminServerTest {
     void bindsLoopbackByDefault() {
         assertEquals("127.0.0.1", AdminServer.DEFAULT_LISTEN.host());
         assertFalse(server.address().host().startsWith("0.0.0.0"));
+    }
+
+    @Test
+    void saysWhichAddressIsTakenWhenItCannotBind() {
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AdminServer.start(
+                server.address(), recorder.inspector(), recorder.metrics(), health::get));
+        assertTrue(e.getMessage().startsWith("cannot listen on " + server.address() + ": "), e.getMessage());
     }
 
     private static String ids(HttpResponse<String> response) throws IOException {

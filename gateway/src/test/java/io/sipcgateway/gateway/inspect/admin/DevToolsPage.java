@@ -83,9 +83,12 @@ final class DevToolsPage implements AutoCloseable {
         }
     }
 
+    /** Loads {@code url} and waits for its load event (Page.navigate answers before the new document exists). */
     void navigate(String url) throws Exception {
         ObjectNode params = JSON.createObjectNode().put("url", url);
         call("Page.navigate", params);
+        waitUntil("location.href === " + JSON.writeValueAsString(url) + " && document.readyState === 'complete'",
+                CALL_TIMEOUT);
     }
 
     /** The value of a JavaScript expression in the page. */
@@ -98,10 +101,11 @@ final class DevToolsPage implements AutoCloseable {
         return result.path("result").path("value");
     }
 
-    /** Waits until a JavaScript expression is true in the page. */
+    /** Waits until a JavaScript expression is true in the page; while it throws, it counts as false. */
     void waitUntil(String expression, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!evaluate(expression).asBoolean(false)) {
+        String guarded = "(() => { try { return !!(" + expression + "); } catch (e) { return false; } })()";
+        while (!evaluate(guarded).asBoolean(false)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not true within " + timeout + ": " + expression + "\npage text: "
                         + evaluate("document.body.innerText").asText());

@@ -20,7 +20,8 @@ public final class SamplePairs {
 
     /** {@code SUB} from alice → two {@code SUBSCRIBE}s; 200 back to the client, 202 from the core. */
     public static TranslationEvent subscribe(long id, String user) {
-        String sipc = "SUB fetion.com.cn SIP-C/4.0\r\nF: " + user + "\r\nI: 5\r\nQ: 1 SUB\r\nN: presence\r\nL: 0\r\n\r\n";
+        String sipc = "SUB fetion.com.cn SIP-C/4.0\r\nF: " + user + "\r\nI: 5\r\nQ: 1 SUB\r\nN: presence\r\n"
+                + "L: 0\r\n\r\n";
         return event(id, user, Direction.LEGACY_TO_CORE, sipc,
                 List.of(sip("SUBSCRIBE sip:bob@sipc.local SIP/2.0", "5-1", "1 SUBSCRIBE"),
                         sip("SUBSCRIBE sip:carol@sipc.local SIP/2.0", "5-2", "1 SUBSCRIBE")),

@@ -21,6 +21,7 @@ final class SseStream implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private volatile String ended = "still open";
 
     private SseStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -42,7 +43,7 @@ final class SseStream implements AutoCloseable {
     JsonNode next(int seconds) throws InterruptedException {
         JsonNode event = events.poll(seconds, TimeUnit.SECONDS);
         if (event == null) {
-            throw new AssertionError("no event within " + seconds + "s");
+            throw new AssertionError("no event within " + seconds + "s; stream " + ended);
         }
         return event;
     }
@@ -61,8 +62,9 @@ final class SseStream implements AutoCloseable {
                     throw new UncheckedIOException("bad JSON in " + line, e);
                 }
             });
+            ended = "ended by the server";
         } catch (UncheckedIOException e) {
-            // the stream was closed by the test or the server; the queue simply stops growing
+            ended = "broke: " + e.getCause(); // closed by the test, or reset by the server
         }
     }
 
