@@ -12,8 +12,6 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
 import javax.sip.InvalidArgumentException;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 
 /**
@@ -57,27 +55,25 @@ final class InfoMapping {
         if (state instanceof BodyResult.Rejected<String> rejected) {
             return Rejections.toCore(rejected);
         }
-        Identities identities = ctx.identities();
-        String fromUri = Sip.uri(((FromHeader) message.getHeader(FromHeader.NAME)).getAddress());
-        String toUri = Sip.uri(((ToHeader) message.getHeader(ToHeader.NAME)).getAddress());
-        Optional<String> legacyFrom = identities.toLegacy(fromUri);
-        Optional<String> legacyTo = identities.toLegacy(toUri);
-        if (legacyFrom.isEmpty() || legacyTo.isEmpty()) {
-            return new Translation.ReplyToCore(404, "Not Found: no legacy identity for "
-                    + (legacyFrom.isEmpty() ? fromUri : toUri));
+        Parties.CoreEither resolved = Parties.Core.of(message, ctx);
+        if (resolved.parties() == null) {
+            return resolved.problem();
         }
-        boolean clientForm = legacyFrom.flatMap(Identities::sidOf).filter(ctx.user().sid()::equals).isPresent();
+        Parties.Core parties = resolved.parties();
+        String fromUri = parties.fromUri();
+        String toUri = parties.toUri();
+        boolean clientForm = parties.clientForm();
         Dialogs.Opened opened = Dialogs.fromCore(Sip.value(message, "Call-ID").orElse(""),
                 clientForm ? toUri : fromUri, Optional.empty(), Optional.empty(), ctx);
         SipcHeaders.Builder headers = SipcHeaders.builder()
-                .add(SipcHeaderName.FROM, clientForm ? ctx.user().sid() : legacyFrom.get())
+                .add(SipcHeaderName.FROM, clientForm ? ctx.user().sid() : parties.legacyFrom())
                 .add(SipcHeaderName.CALL_ID, opened.link().legacyCallId());
         // the table reads CSeq MESSAGE as M; this MESSAGE stands for an IN
         headers.add(SipcHeaderName.CSEQ, new SipcCSeq(Sip.cseq(message), SipcMethod.IN).toString());
         if (clientForm) {
-            headers.add(SipcHeaderName.TO, legacyTo.get());
+            headers.add(SipcHeaderName.TO, parties.legacyTo());
         }
-        String target = clientForm ? Sipc.CLIENT_TARGET : Identities.sidOf(legacyTo.get()).orElse(ctx.user().sid());
+        String target = clientForm ? Sipc.CLIENT_TARGET : Identities.sidOf(parties.legacyTo()).orElse(ctx.user().sid());
         SipcBody body = IsComposing.writeSipc(((BodyResult.Ok<String>) state).value());
         SipcRequest in = new SipcRequest(SipcMethod.IN, target, ctx.user().version(), headers.build(), body);
         return new Translation.ToLegacy(List.of(in), opened.correlation());

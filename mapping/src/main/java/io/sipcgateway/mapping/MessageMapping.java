@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sip.InvalidArgumentException;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 
 /**
@@ -73,16 +71,14 @@ final class MessageMapping {
             return InfoMapping.toLegacy(message, type, ctx);
         }
         Values values = Values.of(ctx);
-        Identities identities = ctx.identities();
-        String fromUri = Sip.uri(((FromHeader) message.getHeader(FromHeader.NAME)).getAddress());
-        String toUri = Sip.uri(((ToHeader) message.getHeader(ToHeader.NAME)).getAddress());
-        Optional<String> legacyFrom = identities.toLegacy(fromUri);
-        Optional<String> legacyTo = identities.toLegacy(toUri);
-        if (legacyFrom.isEmpty() || legacyTo.isEmpty()) {
-            return new Translation.ReplyToCore(404, "Not Found: no legacy identity for "
-                    + (legacyFrom.isEmpty() ? fromUri : toUri));
+        Parties.CoreEither resolved = Parties.Core.of(message, ctx);
+        if (resolved.parties() == null) {
+            return resolved.problem();
         }
-        boolean clientForm = legacyFrom.flatMap(Identities::sidOf).filter(ctx.user().sid()::equals).isPresent();
+        Parties.Core parties = resolved.parties();
+        String fromUri = parties.fromUri();
+        String toUri = parties.toUri();
+        boolean clientForm = parties.clientForm();
         String contentType = Sip.value(message, "Content-Type").orElse(ImBodies.TEXT_PLAIN);
         boolean sms = clientForm && toUri.regionMatches(true, 0, "tel:", 0, 4);
         Optional<ImBodies.Typed> body = sms ? Optional.of(new ImBodies.Typed("", Sip.content(message)))
@@ -94,12 +90,12 @@ final class MessageMapping {
         Dialogs.Opened opened = Dialogs.fromCore(Sip.value(message, "Call-ID").orElse(""), peer,
                 Optional.empty(), Optional.empty(), ctx);
         SipcHeaders.Builder headers = SipcHeaders.builder();
-        headers.add(SipcHeaderName.FROM, clientForm ? ctx.user().sid() : legacyFrom.get());
+        headers.add(SipcHeaderName.FROM, clientForm ? ctx.user().sid() : parties.legacyFrom());
         headers.add(SipcHeaderName.CALL_ID, opened.link().legacyCallId());
         Sip.value(message, "CSeq").flatMap(q -> HeaderRule.CSEQ.toSipc(q, values))
                 .ifPresent(q -> headers.add(SipcHeaderName.CSEQ, q));
         if (clientForm) {
-            headers.add(SipcHeaderName.TO, legacyTo.get());
+            headers.add(SipcHeaderName.TO, parties.legacyTo());
         }
         if (!sms) {
             headers.add(SipcHeaderName.CONTENT_TYPE, body.get().contentType());
@@ -114,7 +110,7 @@ final class MessageMapping {
             headers.add(SipcHeaderName.MESSAGE_ID, Sip.value(message, HeaderRule.MESSAGE_ID.sip())
                     .orElseGet(() -> ctx.ids().messageId()));
         }
-        String target = clientForm ? Sipc.CLIENT_TARGET : Identities.sidOf(legacyTo.get()).orElse(ctx.user().sid());
+        String target = clientForm ? Sipc.CLIENT_TARGET : Identities.sidOf(parties.legacyTo()).orElse(ctx.user().sid());
         SipcRequest m = new SipcRequest(SipcMethod.M, target, ctx.user().version(), headers.build(),
                 SipcBody.wrap(body.get().bytes()));
         return new Translation.ToLegacy(List.of(m), opened.correlation());

@@ -4,6 +4,9 @@ import io.sipcgateway.mapping.identity.Identities;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcRequest;
 import java.util.Optional;
+import javax.sip.message.Request;
+import javax.sip.header.ToHeader;
+import javax.sip.header.FromHeader;
 
 /**
  * Who a legacy request is from and to, as core AORs. A client's request ({@code M fetion.com.cn}) is from the
@@ -47,5 +50,31 @@ record Parties(String from, String to, boolean clientForm) {
         boolean ok() {
             return parties != null;
         }
+    }
+
+    /**
+     * Who a core request (MESSAGE, is-composing) is from and to, in both address forms. It is in client form when
+     * it is from the context user (the core echoing the user's own request), else a push to the user.
+     */
+    record Core(String fromUri, String toUri, String legacyFrom, String legacyTo, boolean clientForm) {
+
+        /** The parties, or the 404 the core gets when either address has no legacy identity. */
+        static CoreEither of(Request message, TranslationContext ctx) {
+            Identities identities = ctx.identities();
+            String fromUri = Sip.uri(((FromHeader) message.getHeader(FromHeader.NAME)).getAddress());
+            String toUri = Sip.uri(((ToHeader) message.getHeader(ToHeader.NAME)).getAddress());
+            Optional<String> legacyFrom = identities.toLegacy(fromUri);
+            Optional<String> legacyTo = identities.toLegacy(toUri);
+            if (legacyFrom.isEmpty() || legacyTo.isEmpty()) {
+                return new CoreEither(null, new Translation.ReplyToCore(404, "Not Found: no legacy identity for "
+                        + (legacyFrom.isEmpty() ? fromUri : toUri)));
+            }
+            boolean clientForm = legacyFrom.flatMap(Identities::sidOf).filter(ctx.user().sid()::equals).isPresent();
+            return new CoreEither(new Core(fromUri, toUri, legacyFrom.get(), legacyTo.get(), clientForm), null);
+        }
+    }
+
+    /** The core parties or the reply that refuses the request. */
+    record CoreEither(Core parties, Translation.ReplyToCore problem) {
     }
 }

@@ -3,6 +3,7 @@ package io.sipcgateway.mapping;
 import io.sipcgateway.mapping.identity.Identities;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sip.InvalidArgumentException;
 import javax.sip.PeerUnavailableException;
@@ -31,7 +32,6 @@ final class Sip {
     static final MessageFactory MESSAGES;
     static final HeaderFactory HEADERS;
     static final AddressFactory ADDRESSES;
-    static final String TRANSPORT = "TCP";
     private static final int MAX_FORWARDS = 70;
 
     static {
@@ -61,8 +61,8 @@ final class Sip {
         CSeqHeader cseq = HEADERS.createCSeqHeader(dialog.cseq(), method);
         FromHeader from = HEADERS.createFromHeader(address(dialog.fromUri()), dialog.fromTag());
         ToHeader to = HEADERS.createToHeader(address(dialog.toUri()), dialog.toTag().orElse(null));
-        ViaHeader via = HEADERS.createViaHeader(ctx.gateway().host(), ctx.gateway().port(), TRANSPORT,
-                ctx.ids().branch());
+        ViaHeader via = HEADERS.createViaHeader(ctx.gateway().host(), ctx.gateway().port(),
+                ctx.gateway().transport(), ctx.ids().branch());
         MaxForwardsHeader maxForwards = HEADERS.createMaxForwardsHeader(MAX_FORWARDS);
         return MESSAGES.createRequest(target, method, callId, cseq, from, to, List.of(via), maxForwards);
     }
@@ -70,7 +70,8 @@ final class Sip {
     /** {@code <sip:user@gateway:port;transport=tcp>}: where the core reaches this user through the gateway. */
     static Header contact(String userAor, TranslationContext ctx) throws ParseException {
         String user = Identities.userOf(userAor);
-        return HEADERS.createHeader("Contact", "<sip:" + user + '@' + ctx.gateway() + ";transport=tcp>");
+        return HEADERS.createHeader("Contact", "<sip:" + user + '@' + ctx.gateway() + ";transport="
+                + ctx.gateway().transport().toLowerCase(Locale.ROOT) + ">");
     }
 
     static Address address(String uri) throws ParseException {

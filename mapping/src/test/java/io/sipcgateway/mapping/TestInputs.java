@@ -8,9 +8,13 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sipcgateway.fixtures.Fixtures;
 import io.sipcgateway.sipc.SipcBody;
 
-/** Exact-byte test inputs under {@code src/test/resources/io/sipcgateway/mapping/} (see the README there). */
+/**
+ * Exact-byte test inputs: reference samples from the fixture corpus, and seed excerpts under
+ * {@code src/test/resources/io/sipcgateway/mapping/seeds/} (see the README there).
+ */
 public final class TestInputs {
     private static final String ROOT = "/io/sipcgateway/mapping/";
     private static final Pattern LENGTH = Pattern.compile("(?m)^L: *(\\d+) *$");
@@ -34,9 +38,13 @@ public final class TestInputs {
         return new String(bytes(path), StandardCharsets.UTF_8);
     }
 
-    /** The body of a reference sample (after the first CRLF CRLF), checked against its {@code L} header. */
+    /**
+     * The body of a reference sample, read from the fixture corpus (the one copy of the samples) by the sample's
+     * original file name, e.g. {@code 10-bn-v4-presencev4-online.txt}; checked against its {@code L} header.
+     */
     public static SipcBody sampleBody(String fileName) {
-        byte[] message = bytes("samples/" + fileName);
+        byte[] message = Fixtures.wellFormedSipc().filter(c -> c.sample().equals(fileName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fixture for sample " + fileName)).bytes();
         String text = new String(message, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {

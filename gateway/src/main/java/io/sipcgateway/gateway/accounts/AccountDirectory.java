@@ -40,6 +40,11 @@ public final class AccountDirectory {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid account directory: " + problems);
         }
+        return ofChecked(list);
+    }
+
+    /** A directory of accounts that {@link #check} found no problem with. */
+    static AccountDirectory ofChecked(List<Account> list) {
         int capacity = list.size() * 4 / 3 + 1;
         Map<String, Account> bySid = new HashMap<>(capacity);
         Map<String, Account> byUserId = new HashMap<>(capacity);
@@ -57,6 +62,11 @@ public final class AccountDirectory {
     /** The two documented demo accounts, alice and bob, buddies of each other ({@link DemoAccounts}). */
     public static AccountDirectory demo() {
         return DemoAccounts.directory();
+    }
+
+    /** The demo accounts with core AORs in {@code coreDomain}, e.g. {@code sip:alice@sipc.local}. */
+    public static AccountDirectory demo(String coreDomain) {
+        return DemoAccounts.directory(coreDomain);
     }
 
     /**
@@ -82,11 +92,11 @@ public final class AccountDirectory {
         Map<String, Integer> aors = new HashMap<>(capacity);
         for (int i = 0; i < accounts.size(); i++) {
             Account account = accounts.get(i);
-            unique(sids, account.sid(), i, "sid", problems);
-            unique(userIds, account.userId(), i, "user-id", problems);
+            unique(sids, account.sid(), i, DirectoryProblem.Field.SID, problems);
+            unique(userIds, account.userId(), i, DirectoryProblem.Field.USER_ID, problems);
             int index = i;
-            account.mobile().ifPresent(m -> unique(mobiles, m, index, "mobile", problems));
-            unique(aors, CoreAors.normalize(account.coreAor()), i, "core-aor", problems);
+            account.mobile().ifPresent(m -> unique(mobiles, m, index, DirectoryProblem.Field.MOBILE, problems));
+            unique(aors, CoreAors.normalize(account.coreAor()), i, DirectoryProblem.Field.CORE_AOR, problems);
         }
         for (int i = 0; i < accounts.size(); i++) {
             checkLists(accounts, i, sids, mobiles, problems);
@@ -94,12 +104,18 @@ public final class AccountDirectory {
         return problems;
     }
 
-    private static void unique(Map<String, Integer> seen, String value, int index, String field,
+    private static void unique(Map<String, Integer> seen, String value, int index, DirectoryProblem.Field field,
             List<DirectoryProblem> problems) {
         Integer first = seen.putIfAbsent(value, index);
         if (first != null) {
-            problems.add(new DirectoryProblem(index, field,
-                    "duplicate " + field + " '" + value + "', also used by accounts[" + first + "]"));
+            String name = switch (field) {
+                case SID -> "sid";
+                case USER_ID -> "user-id";
+                case MOBILE -> "mobile";
+                default -> "core-aor";
+            };
+            problems.add(new DirectoryProblem(index, field, 0, 0,
+                    "duplicate " + name + " '" + value + "', also used by accounts[" + first + "]"));
         }
     }
 
@@ -110,7 +126,8 @@ public final class AccountDirectory {
         for (int l = 0; l < account.buddyLists().size(); l++) {
             int id = account.buddyLists().get(l).id();
             if (!listIds.add(id)) {
-                problems.add(new DirectoryProblem(index, "buddy-lists[" + l + "].id", "duplicate list id " + id));
+                problems.add(new DirectoryProblem(index, DirectoryProblem.Field.LIST_ID, l, 0,
+                        "duplicate list id " + id));
             }
         }
         Map<Integer, Integer> resolved = new HashMap<>();
@@ -119,25 +136,23 @@ public final class AccountDirectory {
             for (int l = 0; l < buddy.listIds().size(); l++) {
                 int id = buddy.listIds().get(l);
                 if (!listIds.contains(id)) {
-                    problems.add(new DirectoryProblem(index, "buddies[" + b + "].lists[" + l + "]",
+                    problems.add(new DirectoryProblem(index, DirectoryProblem.Field.BUDDY_LIST, b, l,
                             "no buddy list with id " + id + " in this account"));
                 }
             }
             Integer target = buddy.address() instanceof Buddy.Sid s ? sids.get(s.sid())
                     : mobiles.get(((Buddy.Mobile) buddy.address()).mobile());
-            String field = buddy.address() instanceof Buddy.Sid ? ".sid" : ".mobile";
+            DirectoryProblem.Field field = buddy.address() instanceof Buddy.Sid ? DirectoryProblem.Field.BUDDY_SID
+                    : DirectoryProblem.Field.BUDDY_MOBILE;
             if (target == null) {
-                problems.add(new DirectoryProblem(index, "buddies[" + b + "]" + field,
-                        "no account with " + describe(buddy.address())));
+                problems.add(new DirectoryProblem(index, field, b, 0, "no account with " + describe(buddy.address())));
             } else if (target == index) {
-                problems.add(new DirectoryProblem(index, "buddies[" + b + "]" + field, "an account cannot be its "
-                        + "own buddy"));
+                problems.add(new DirectoryProblem(index, field, b, 0, "an account cannot be its own buddy"));
             } else {
                 Integer previous = resolved.putIfAbsent(target, b);
                 if (previous != null) {
-                    problems.add(new DirectoryProblem(index, "buddies[" + b + "]" + field, "same account as "
-                            + "buddies[" + previous + "] (accounts[" + target + "]); list it once with several "
-                            + "lists instead"));
+                    problems.add(new DirectoryProblem(index, field, b, 0, "same account as buddies[" + previous
+                            + "] (accounts[" + target + "]); list it once with several lists instead"));
                 }
             }
         }

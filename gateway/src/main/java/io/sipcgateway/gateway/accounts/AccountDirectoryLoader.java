@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -33,8 +34,9 @@ import org.yaml.snakeyaml.representer.Representer;
  *     core-aor: sip:alice@example.test   # optional, default sip:&lt;sid&gt;@&lt;core domain&gt;
  *     core-auth: {username: alice, password: secret}               # optional
  * </pre>
- * The file is composed into a node tree and read field by field, so nothing is ever constructed from a YAML tag
- * (the Yaml instance also carries a {@link SafeConstructor}). Errors name the line and field, e.g.
+ * The file is read as a stream of YAML events, one account entry at a time ({@link YamlNodeStream}), field by field
+ * as raw text, so nothing is ever constructed from a YAML tag (non-standard tags are refused, and the Yaml instance
+ * carries a {@link SafeConstructor} all the same). Errors name the line and field, e.g.
  * {@code accounts.yaml line 7: accounts[1].sid: expected digits, got 'abc'}.
  */
 public final class AccountDirectoryLoader {
@@ -68,44 +70,91 @@ public final class AccountDirectoryLoader {
     /** Loads YAML text from {@code reader}; {@code source} names it in errors. */
     public LoadResult load(String source, Reader reader) {
         LoadErrors errors = new LoadErrors(source, MAX_ERRORS);
-        Node root;
+        List<Account> accounts = new ArrayList<>();
+        List<AccountLines> lines = new ArrayList<>();
         try {
-            root = newYaml().compose(reader);
+            YamlNodeStream stream = new YamlNodeStream(newYaml().parse(reader).iterator());
+            readDocument(stream, new AccountEntryReader(coreDomain, errors), errors, accounts, lines);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             errors.add(line, "", "YAML syntax: " + e.getProblem());
-            return errors.toFailure();
+        } catch (YamlNodeStream.RefusedException e) {
+            errors.add(e.line(), "", e.getMessage());
         } catch (YAMLException e) {
             errors.add(0, "", "YAML: " + e.getMessage());
-            return errors.toFailure();
-        }
-        if (root == null) {
-            errors.add(0, "", "empty file, expected 'accounts:'");
-            return errors.toFailure();
-        }
-        Optional<YamlFields> top = YamlFields.of(root, "", List.of("accounts"), errors);
-        if (top.isEmpty()) {
-            return errors.toFailure();
-        }
-        if (!top.get().has("accounts")) {
-            top.get().fail("missing 'accounts:'");
-            return errors.toFailure();
-        }
-        List<Node> nodes = top.get().sequence("accounts").orElse(List.of());
-        List<Account> accounts = new ArrayList<>(nodes.size());
-        AccountEntryReader entries = new AccountEntryReader(coreDomain, errors);
-        for (int i = 0; i < nodes.size(); i++) {
-            entries.read(nodes.get(i), "accounts[" + i + "]").ifPresent(accounts::add);
         }
         if (errors.total() > 0) {
             return errors.toFailure();
         }
         for (DirectoryProblem problem : AccountDirectory.check(accounts)) {
-            Node node = nodes.get(problem.account());
-            errors.add(YamlFields.lineOf(node, problem.path()), "accounts[" + problem.account() + "]."
+            errors.add(lines.get(problem.account()).lineOf(problem), "accounts[" + problem.account() + "]."
                     + problem.path(), problem.message());
         }
-        return errors.total() > 0 ? errors.toFailure() : new LoadResult.Loaded(AccountDirectory.of(accounts));
+        return errors.total() > 0 ? errors.toFailure() : new LoadResult.Loaded(AccountDirectory.ofChecked(accounts));
+    }
+
+    /**
+     * Reads {@code accounts:} entry by entry from the event stream: only one entry's nodes exist at a time, and each
+     * account keeps just its {@link AccountLines}.
+     */
+    private static void readDocument(YamlNodeStream stream, AccountEntryReader entries, LoadErrors errors,
+            List<Account> accounts, List<AccountLines> lines) {
+        stream.expect(Event.ID.StreamStart);
+        if (stream.at(Event.ID.StreamEnd)) {
+            errors.add(0, "", "empty file, expected 'accounts:'");
+            return;
+        }
+        stream.expect(Event.ID.DocumentStart);
+        if (!stream.at(Event.ID.MappingStart)) {
+            Node top = stream.compose();
+            errors.add(YamlFields.line(top), "", "expected a mapping, got " + YamlFields.describe(top));
+            return;
+        }
+        int topLine = YamlNodeStream.line(stream.next());
+        boolean seen = false;
+        while (!stream.at(Event.ID.MappingEnd)) {
+            Node key = stream.compose();
+            String name = key instanceof ScalarNode scalar ? scalar.getValue() : null;
+            if (name == null) {
+                errors.add(YamlFields.line(key), "", "expected a field name, got " + YamlFields.describe(key));
+            } else if (!name.equals("accounts")) {
+                errors.add(YamlFields.line(key), name, "unknown field (expected one of accounts)");
+            } else if (seen) {
+                errors.add(YamlFields.line(key), name, "field given twice");
+            }
+            if (!"accounts".equals(name) || seen) {
+                stream.compose();
+                continue;
+            }
+            seen = true;
+            if (!stream.at(Event.ID.SequenceStart)) {
+                Node value = stream.compose();
+                if (YamlFields.isNull(value)) {
+                    errors.add(topLine, "", "missing 'accounts:'");
+                } else {
+                    errors.add(YamlFields.line(value), "accounts", "expected a list, got "
+                            + YamlFields.describe(value));
+                }
+                continue;
+            }
+            stream.next();
+            for (int i = 0; !stream.at(Event.ID.SequenceEnd); i++) {
+                Node entry = stream.compose();
+                entries.read(entry, "accounts[" + i + "]").ifPresent(account -> {
+                    accounts.add(account);
+                    lines.add(AccountLines.of(entry, account));
+                });
+            }
+            stream.next();
+        }
+        if (!seen) {
+            errors.add(topLine, "", "missing 'accounts:'");
+        }
+        stream.next();
+        stream.expect(Event.ID.DocumentEnd);
+        if (!stream.at(Event.ID.StreamEnd)) {
+            errors.add(YamlNodeStream.line(stream.peek()), "", "expected one YAML document, found another");
+        }
     }
 
     private static Yaml newYaml() {

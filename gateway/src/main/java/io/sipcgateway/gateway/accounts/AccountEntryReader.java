@@ -113,11 +113,10 @@ final class AccountEntryReader {
         List<Node> items = b.sequence("lists").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
-            String path = b.path("lists[" + i + "]");
             Optional<String> problem = item instanceof ScalarNode s ? listId(s.getValue())
                     : Optional.of("expected a list id, got " + YamlFields.describe(item));
             if (problem.isPresent()) {
-                errors.add(YamlFields.line(item), path, problem.get());
+                errors.add(YamlFields.line(item), b.path("lists[" + i + "]"), problem.get());
             } else {
                 listIds.add(Integer.parseInt(((ScalarNode) item).getValue()));
             }

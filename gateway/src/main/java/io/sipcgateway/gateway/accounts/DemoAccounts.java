@@ -21,9 +21,7 @@ import java.util.Optional;
 final class DemoAccounts {
     static final String CORE_DOMAIN = "example.test";
 
-    private static final AccountDirectory DIRECTORY = AccountDirectory.of(List.of(
-            account("916000001", "300000001", "13800000001", "alice", "alicepw", "916000002", "bob"),
-            account("916000002", "300000002", "13800000002", "bob", "bobpw", "916000001", "alice")));
+    private static final AccountDirectory DIRECTORY = directory(CORE_DOMAIN);
 
     private DemoAccounts() {
     }
@@ -32,12 +30,19 @@ final class DemoAccounts {
         return DIRECTORY;
     }
 
+    /** The demo accounts with their core AORs in {@code coreDomain} ({@code sip:alice@<coreDomain>}). */
+    static AccountDirectory directory(String coreDomain) {
+        return AccountDirectory.of(List.of(
+                account("916000001", "300000001", "13800000001", "alice", "alicepw", "916000002", "bob", coreDomain),
+                account("916000002", "300000002", "13800000002", "bob", "bobpw", "916000001", "alice", coreDomain)));
+    }
+
     private static Account account(String sid, String userId, String mobile, String name, String password,
-            String buddySid, String buddyName) {
+            String buddySid, String buddyName, String coreDomain) {
         Credentials credentials = PasswordHashes.of(sid, password).credentials();
         List<Buddy> buddies = List.of(new Buddy(new Buddy.Sid(buddySid), buddyName, List.of(1)));
         List<BuddyList> lists = List.of(new BuddyList(1, "Friends"));
         return new Account(sid, userId, Optional.of(mobile), name, "", credentials, lists, buddies,
-                "sip:" + name + "@" + CORE_DOMAIN, Optional.of(new CoreCredentials(name, password)));
+                "sip:" + name + "@" + coreDomain, Optional.of(new CoreCredentials(name, password)));
     }
 }

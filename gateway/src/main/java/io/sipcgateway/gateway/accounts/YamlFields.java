@@ -151,42 +151,4 @@ final class YamlFields {
         }
         return node instanceof SequenceNode ? "a list" : "a mapping";
     }
-
-    /**
-     * The line of the node at {@code path} below {@code root} ({@code buddies[2].lists[0]}), or of the deepest
-     * node on the way if the path goes further than the document.
-     */
-    static int lineOf(Node root, String path) {
-        Node current = root;
-        for (String segment : path.split("\\.")) {
-            int bracket = segment.indexOf('[');
-            String key = bracket < 0 ? segment : segment.substring(0, bracket);
-            Node next = child(current, key);
-            if (next == null) {
-                return line(current);
-            }
-            current = next;
-            while (bracket >= 0) {
-                int close = segment.indexOf(']', bracket);
-                int index = Integer.parseInt(segment, bracket + 1, close, 10);
-                if (!(current instanceof SequenceNode seq) || index >= seq.getValue().size()) {
-                    return line(current);
-                }
-                current = seq.getValue().get(index);
-                bracket = segment.indexOf('[', close);
-            }
-        }
-        return line(current);
-    }
-
-    private static Node child(Node node, String key) {
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                    return tuple.getValueNode();
-                }
-            }
-        }
-        return null;
-    }
 }

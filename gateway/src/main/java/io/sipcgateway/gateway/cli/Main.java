@@ -4,18 +4,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sipc-gateway} command. Each function is a subcommand: {@code translate} today; {@code run},
- * {@code client} and {@code hash-password} are added beside it by registering them in {@link #commandLine()}.
+ * The {@code sipc-gateway} command; each function is a subcommand registered here.
  */
 @Command(name = "sipc-gateway", mixinStandardHelpOptions = true, version = "sipc-gateway 0.1.0",
         description = "Bridges legacy Fetion SIP-C clients to a SIP/SIMPLE core.",
-        subcommands = {TranslateCommand.class, InspectCommand.class})
+        subcommands = {RunCommand.class, TranslateCommand.class, HashPasswordCommand.class, InspectCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int exit = commandLine.execute(args);
+        commandLine.getOut().flush(); // picocli's writers flush on println only; System.exit would lose the rest
+        commandLine.getErr().flush();
+        System.exit(exit);
     }
 
     /** The command tree; tests call {@code execute} on it with their own output streams. */

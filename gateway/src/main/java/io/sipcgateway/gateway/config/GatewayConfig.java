@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param accounts the legacy account directory (YAML); empty means the two demo accounts
  * @param registrationExpiry the {@code X} given to legacy clients and the REGISTER expiry toward the core
  * @param coreTimeout how long a legacy request waits for the core before it is answered 504
+ * @param sipcAdvertise the SIP-C address the navigation answer gives clients ({@code <sipc-proxy>}); by default the
+ *        listener's, with a wildcard host replaced by 127.0.0.1
  */
 public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, HostAndPort httpsListen,
         HostAndPort sipListen, CoreTarget core, String domain, Optional<Path> accounts, Duration registrationExpiry,
-        Duration coreTimeout) {
+        Duration coreTimeout, Optional<HostAndPort> sipcAdvertise) {
 
     public static final HostAndPort DEFAULT_SIPC_LISTEN = new HostAndPort("0.0.0.0", 8080);
     public static final HostAndPort DEFAULT_HTTP_LISTEN = new HostAndPort("0.0.0.0", 8081);
@@ -34,7 +36,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
 
     public static final GatewayConfig DEFAULTS = new GatewayConfig(DEFAULT_SIPC_LISTEN, DEFAULT_HTTP_LISTEN,
             DEFAULT_HTTPS_LISTEN, DEFAULT_SIP_LISTEN, new CoreTarget.Embedded(CoreTarget.DEFAULT_EMBEDDED_LISTEN),
-            DEFAULT_DOMAIN, Optional.empty(), DEFAULT_REGISTRATION_EXPIRY, DEFAULT_CORE_TIMEOUT);
+            DEFAULT_DOMAIN, Optional.empty(), DEFAULT_REGISTRATION_EXPIRY, DEFAULT_CORE_TIMEOUT, Optional.empty());
 
     public GatewayConfig {
         Objects.requireNonNull(sipcListen, "sipcListen");
@@ -46,6 +48,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(registrationExpiry, "registrationExpiry");
         Objects.requireNonNull(coreTimeout, "coreTimeout");
+        Objects.requireNonNull(sipcAdvertise, "sipcAdvertise");
         if (domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '@' || c == ':')) {
             throw new IllegalArgumentException("domain must be a host name, got '" + domain + "'");
         }
@@ -72,6 +75,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
         private Optional<Path> accounts;
         private Duration registrationExpiry;
         private Duration coreTimeout;
+        private Optional<HostAndPort> sipcAdvertise;
 
         private Builder(GatewayConfig from) {
             sipcListen = from.sipcListen;
@@ -83,6 +87,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
             accounts = from.accounts;
             registrationExpiry = from.registrationExpiry;
             coreTimeout = from.coreTimeout;
+            sipcAdvertise = from.sipcAdvertise;
         }
 
         public Builder sipcListen(HostAndPort value) {
@@ -130,9 +135,14 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
             return this;
         }
 
+        public Builder sipcAdvertise(HostAndPort value) {
+            sipcAdvertise = Optional.ofNullable(value);
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(sipcListen, httpListen, httpsListen, sipListen, core, domain, accounts,
-                    registrationExpiry, coreTimeout);
+                    registrationExpiry, coreTimeout, sipcAdvertise);
         }
     }
 }

@@ -25,16 +25,23 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * line and key; unknown keys are errors, so a typo cannot be silently ignored.
  */
 public final class GatewayConfigLoader {
-    private static final Map<String, BiFunction<GatewayConfig.Builder, String, GatewayConfig.Builder>> KEYS = Map.of(
-            "sipc-listen", (b, v) -> b.sipcListen(HostAndPort.parse(v)),
-            "http-listen", (b, v) -> b.httpListen(HostAndPort.parse(v)),
-            "https-listen", (b, v) -> b.httpsListen(HostAndPort.parse(v)),
-            "sip-listen", (b, v) -> b.sipListen(HostAndPort.parse(v)),
-            "core", (b, v) -> b.core(CoreTarget.parse(v)),
-            "domain", GatewayConfig.Builder::domain,
-            "accounts", (b, v) -> b.accounts(Path.of(v)),
-            "registration-expiry", (b, v) -> b.registrationExpiry(Duration.ofSeconds(Long.parseLong(v))),
-            "core-timeout-ms", (b, v) -> b.coreTimeout(Duration.ofMillis(Long.parseLong(v))));
+    private static final Map<String, Setter> KEYS = Map.ofEntries(
+            Map.<String, Setter>entry("sipc-listen", (b, v) -> b.sipcListen(HostAndPort.parse(v))),
+            Map.<String, Setter>entry("sipc-advertise", (b, v) -> b.sipcAdvertise(HostAndPort.parse(v))),
+            Map.<String, Setter>entry("http-listen", (b, v) -> b.httpListen(HostAndPort.parse(v))),
+            Map.<String, Setter>entry("https-listen", (b, v) -> b.httpsListen(HostAndPort.parse(v))),
+            Map.<String, Setter>entry("sip-listen", (b, v) -> b.sipListen(HostAndPort.parse(v))),
+            Map.<String, Setter>entry("core", (b, v) -> b.core(CoreTarget.parse(v))),
+            Map.<String, Setter>entry("domain", GatewayConfig.Builder::domain),
+            Map.<String, Setter>entry("accounts", (b, v) -> b.accounts(Path.of(v))),
+            Map.<String, Setter>entry("registration-expiry",
+                    (b, v) -> b.registrationExpiry(Duration.ofSeconds(Long.parseLong(v)))),
+            Map.<String, Setter>entry("core-timeout-ms",
+                    (b, v) -> b.coreTimeout(Duration.ofMillis(Long.parseLong(v)))));
+
+    /** Applies one key's value to the builder. */
+    private interface Setter extends BiFunction<GatewayConfig.Builder, String, GatewayConfig.Builder> {
+    }
 
     private GatewayConfigLoader() {
     }

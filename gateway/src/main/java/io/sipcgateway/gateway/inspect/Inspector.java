@@ -122,6 +122,10 @@ public final class Inspector implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (Thread.currentThread() == thread) {
+            // Called from a sink: the loop sees the flag, drains and closes the sinks itself.
+            return;
+        }
         try {
             thread.join(CLOSE_TIMEOUT.toMillis() + POLL_MILLIS * 2);
             if (thread.isAlive()) {

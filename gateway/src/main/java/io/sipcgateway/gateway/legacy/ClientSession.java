@@ -81,7 +81,7 @@ public final class ClientSession implements LegacySession {
     }
 
     private void signIn(LoginFlow.Step.SignedIn step) {
-        user = new SignedInUser(step.account(), step.version(), connection);
+        user = new SignedInUser(step.account(), step.version(), connection, step.presence());
         credentials = step.credentials();
         LOG.info("[{}] {} signed in as {} ({})", connection.id(), connection.remoteAddress(), user.sid(),
                 step.version());

@@ -9,6 +9,10 @@ import io.sipcgateway.gateway.legacy.auth.V2Challenge;
 import io.sipcgateway.gateway.legacy.auth.V2LoginAnswer;
 import io.sipcgateway.gateway.legacy.auth.V4Challenge;
 import io.sipcgateway.gateway.legacy.auth.V4LoginAnswer;
+import io.sipcgateway.mapping.presence.Activity;
+import io.sipcgateway.mapping.presence.Basic;
+import io.sipcgateway.mapping.presence.Presence;
+import io.sipcgateway.mapping.presence.SipcPresenceArgs;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
@@ -27,6 +31,7 @@ final class LoginFlow {
     /** Login attempts one connection may make before it is closed, whatever the accounts. */
     static final int MAX_ATTEMPTS_PER_CONNECTION = 10;
     static final SipcStatus LOCKED_OUT = new SipcStatus(403, "Too Many Failed Logins");
+    private static final Presence ONLINE = Presence.of(Basic.OPEN, Activity.NONE);
 
     private final LoginServices services;
     private final String remoteIp;
@@ -51,8 +56,8 @@ final class LoginFlow {
         }
 
         /** Signed in: send {@code ok} and start the session. */
-        record SignedIn(Account account, SipcVersion version, SipcResponse ok, LoginCredentials credentials)
-                implements Step {
+        record SignedIn(Account account, SipcVersion version, SipcResponse ok, LoginCredentials credentials,
+                Presence presence) implements Step {
         }
     }
 
@@ -105,7 +110,9 @@ final class LoginFlow {
         String body = v4
                 ? V4LoginAnswer.body(account, services.directory(), origin, credentials)
                 : V2LoginAnswer.body(account, services.directory(), origin);
-        return new Step.SignedIn(account, request.version(), LoginResponses.registered(request, body), credentials);
+        Presence presence = SipcPresenceArgs.readSetPresence(request.body()).toOptional().orElse(ONLINE);
+        return new Step.SignedIn(account, request.version(), LoginResponses.registered(request, body), credentials,
+                presence);
     }
 
     private Step challenge(SipcRequest request, String sid) {

@@ -188,8 +188,10 @@ class AccountDirectoryLoaderTest {
                     nickname: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL
                         ["http://x"]]]]
                 """;
-        assertEquals(List.of("accounts.yaml line 5: YAML syntax: Global tag is not allowed: "
-                + "tag:yaml.org,2002:javax.script.ScriptEngineManager"), errors(yaml));
+        assertEquals(List.of("accounts.yaml line 5: tag tag:yaml.org,2002:javax.script.ScriptEngineManager is not "
+                + "allowed: the file holds plain values"), errors(yaml));
+        assertEquals(List.of("accounts.yaml line 4: tag !local is not allowed: the file holds plain values"),
+                errors("accounts:\n  - sid: 1\n    user-id: 1\n    password: !local x\n"));
     }
 
     @Test
@@ -197,6 +199,51 @@ class AccountDirectoryLoaderTest {
         AccountDirectory directory = loaded(
                 "accounts:\n  - {sid: !!str 1, user-id: !!int 1, password: !!float 1.0}\n");
         assertEquals(PasswordHashes.of("1", "1.0").credentials(), directory.bySid("1").orElseThrow().credentials());
+    }
+
+    @Test
+    void acceptsAnchorsReusedByLaterEntries() {
+        String yaml = """
+                accounts:
+                  - sid: 1
+                    user-id: 1
+                    password: x
+                    buddy-lists: &lists [{id: 1, name: Friends}, {id: 2, name: Work}]
+                    buddies: [{sid: 2, lists: &both [1, 2]}]
+                  - sid: 2
+                    user-id: 2
+                    password: y
+                    buddy-lists: *lists
+                    buddies: [{sid: 1, lists: *both}]
+                """;
+        Account second = loaded(yaml).bySid("2").orElseThrow();
+        assertEquals(List.of(new BuddyList(1, "Friends"), new BuddyList(2, "Work")), second.buddyLists());
+        assertEquals(List.of(1, 2), second.buddies().get(0).listIds());
+    }
+
+    @Test
+    void refusesAliasesToUnknownOrUnfinishedNodes() {
+        assertEquals(List.of("accounts.yaml line 4: alias *nowhere names no complete node"),
+                errors("accounts:\n  - sid: 1\n    user-id: 1\n    password: *nowhere\n"));
+        assertEquals(List.of("accounts.yaml line 1: alias *self names no complete node"),
+                errors("accounts: &self [*self]\n"));
+    }
+
+    @Test
+    void refusesMoreAliasesThanAnyAccountsFileNeeds() {
+        StringBuilder yaml = new StringBuilder("accounts:\n  - sid: 1\n    user-id: 1\n    password: &p x\n");
+        for (int i = 2; i <= YamlNodeStream.MAX_ALIASES + 2; i++) {
+            yaml.append("  - {sid: ").append(i).append(", user-id: ").append(i).append(", password: *p}\n");
+        }
+        List<String> errors = errors(yaml.toString());
+        assertEquals("accounts.yaml line 55: more than 50 aliases", errors.get(errors.size() - 1));
+    }
+
+    @Test
+    void reportsAProblemFoundAfterReadingAtTheLineOfItsField() {
+        String yaml = ALICE + BOB + "    buddies:\n      - {sid: 916000001, lists: [3]}\n";
+        assertEquals(List.of("accounts.yaml line 14: accounts[1].buddies[0].lists[0]: no buddy list with id 3 in "
+                + "this account"), errors(yaml));
     }
 
     @Test
@@ -211,8 +258,12 @@ class AccountDirectoryLoaderTest {
         assertEquals(List.of("accounts.yaml: empty file, expected 'accounts:'"), errors(""));
         assertEquals(List.of("accounts.yaml line 1: missing 'accounts:'"), errors("accounts: ~\n"));
         assertEquals(List.of("accounts.yaml line 1: expected a mapping, got a list"), errors("- sid: 1\n"));
-        assertEquals(List.of("accounts.yaml line 1: users: unknown field (expected one of accounts)"),
-                errors("users: []\n"));
+        assertEquals(List.of("accounts.yaml line 1: users: unknown field (expected one of accounts)",
+                "accounts.yaml line 1: missing 'accounts:'"), errors("users: []\n"));
+        assertEquals(List.of("accounts.yaml line 2: users: unknown field (expected one of accounts)",
+                "accounts.yaml line 3: accounts: field given twice"), errors("accounts: []\nusers: 1\naccounts: []\n"));
+        assertEquals(List.of("accounts.yaml line 2: expected one YAML document, found another"),
+                errors("accounts: []\n---\naccounts: []\n"));
         assertEquals(List.of("accounts.yaml line 1: accounts: expected a list, got a mapping"),
                 errors("accounts: {sid: 1}\n"));
         assertEquals(0, loaded("accounts: []\n").size());

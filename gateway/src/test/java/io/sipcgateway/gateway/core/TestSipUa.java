@@ -1,7 +1,9 @@
 package io.sipcgateway.gateway.core;
 
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -61,20 +64,23 @@ import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small jain-sip user agent for integration tests against a {@link KamailioCore}: one SipStack per UA, UDP on a
- * free port of 127.0.0.1, every request sent to the core as outbound proxy. REGISTER, PUBLISH, SUBSCRIBE, MESSAGE
- * and OPTIONS wait for their final response (bounded); incoming NOTIFY and MESSAGE requests are answered 200 and
- * queued. No dialog state and no authentication: enough to drive the core, not a model for the gateway.
+ * A small jain-sip user agent for tests against a core, {@link KamailioCore} or the embedded one: one SipStack per
+ * UA, UDP (or TCP) on a free port of 127.0.0.1, every request sent to the core as outbound proxy. REGISTER, PUBLISH,
+ * SUBSCRIBE, MESSAGE and OPTIONS wait for their final response (bounded); incoming NOTIFY and MESSAGE requests are
+ * queued and answered (200, or what {@link #answerMessagesWith} says). The only dialog state is a subscription's,
+ * for refresh and unsubscribe; no authentication: enough to drive the core, not a model for the gateway.
  */
-final class TestSipUa implements SipListener, AutoCloseable {
+public final class TestSipUa implements SipListener, AutoCloseable {
 
     /** Bound on waiting for a final response; the core answers in milliseconds on loopback. */
-    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(TestSipUa.class);
     private static final AtomicInteger STACK_IDS = new AtomicInteger();
@@ -84,6 +90,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
 
     private final String user;
     private final String domain;
+    private final String transport;
     private final SipStack stack;
     private final SipProvider provider;
     private final int localPort;
@@ -95,14 +102,15 @@ final class TestSipUa implements SipListener, AutoCloseable {
     private final Map<ClientTransaction, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
     private final BlockingQueue<Request> messages = new LinkedBlockingQueue<>();
+    private volatile int messageAnswer = Response.OK;
 
     /** The final response to a request; {@code response} is null when the transaction timed out locally (408). */
-    record Outcome(int status, Response response) {
+    public record Outcome(int status, Response response) {
         /**
          * All values of a header, comma-joined, or null if absent. jain-sip splits list headers such as Allow into
          * one Header object per value.
          */
-        String header(String name) {
+        public String header(String name) {
             if (response == null || response.getHeader(name) == null) {
                 return null;
             }
@@ -115,14 +123,16 @@ final class TestSipUa implements SipListener, AutoCloseable {
         }
     }
 
-    private TestSipUa(String user, String domain, String proxyHost, int proxyPort) throws SipException {
+    private TestSipUa(String user, String domain, String proxyHost, int proxyPort, String transport)
+            throws SipException {
         this.user = user;
         this.domain = domain;
+        this.transport = transport.toLowerCase(Locale.ROOT);
         Slf4jStackLogger.install();
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "test-ua-" + user + "-" + STACK_IDS.incrementAndGet());
         // Every request goes to the core; the R-URI keeps the AoR (sip:bob@example.test does not resolve).
-        properties.setProperty("javax.sip.OUTBOUND_PROXY", proxyHost + ":" + proxyPort + "/udp");
+        properties.setProperty("javax.sip.OUTBOUND_PROXY", proxyHost + ":" + proxyPort + "/" + this.transport);
         // No dialogs: the UA only needs transactions. With dialog support off jain-sip hands every NOTIFY to the
         // listener, also long after the SUBSCRIBE transaction ended (tried with a NOTIFY 7 s later), so
         // gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY is not needed.
@@ -137,7 +147,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
         // Not SipFactory.createSipStack(): the factory keeps every stack it made, by name, for the JVM's lifetime.
         this.stack = new SipStackImpl(properties);
         try {
-            ListeningPoint listeningPoint = listenOnFreePort(stack);
+            ListeningPoint listeningPoint = listenOnFreePort(stack, this.transport);
             this.localPort = listeningPoint.getPort();
             this.provider = stack.createSipProvider(listeningPoint);
             this.provider.addSipListener(this);
@@ -159,18 +169,14 @@ final class TestSipUa implements SipListener, AutoCloseable {
      * jain-sip rejects port 0 ("bad port"), so ask the OS for a free ephemeral port and bind that; another process
      * may take it in between, hence a few attempts.
      */
-    private static ListeningPoint listenOnFreePort(SipStack stack) throws InvalidArgumentException {
+    private static ListeningPoint listenOnFreePort(SipStack stack, String transport)
+            throws InvalidArgumentException {
         for (int attempt = 1; ; attempt++) {
-            int port;
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
-                port = probe.getLocalPort();
-            } catch (SocketException e) {
-                throw new IllegalStateException("cannot bind UDP on " + HOST, e);
-            }
+            int port = probeFreePort(transport);
             try {
-                return stack.createListeningPoint(HOST, port, ListeningPoint.UDP);
+                return stack.createListeningPoint(HOST, port, transport);
             } catch (TransportNotSupportedException e) {
-                throw new IllegalStateException("jain-sip without UDP", e);
+                throw new IllegalStateException("jain-sip without " + transport, e);
             } catch (InvalidArgumentException taken) {
                 if (attempt == 3) {
                     throw taken;
@@ -179,23 +185,45 @@ final class TestSipUa implements SipListener, AutoCloseable {
         }
     }
 
-    /** A UA for {@code sip:user@core-domain} using {@code core} as outbound proxy. */
+    private static int probeFreePort(String transport) {
+        if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
+            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
+                return probe.getLocalPort();
+            } catch (SocketException e) {
+                throw new IllegalStateException("cannot bind UDP on " + HOST, e);
+            }
+        }
+        try (ServerSocket probe = new ServerSocket(0, 1, new InetSocketAddress(HOST, 0).getAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind TCP on " + HOST, e);
+        }
+    }
+
+    /** A UA for {@code sip:user@core-domain} using {@code core} as outbound proxy, over UDP. */
     static TestSipUa start(String user, KamailioCore core) throws SipException {
-        return new TestSipUa(user, core.domain(), core.host(), core.port());
+        return new TestSipUa(user, core.domain(), core.host(), core.port(), ListeningPoint.UDP);
+    }
+
+    /** A UA for {@code sip:user@domain} using the core at {@code host:port} as outbound proxy, over udp or tcp. */
+    public static TestSipUa start(String user, String domain, String host, int port, String transport)
+            throws SipException {
+        return new TestSipUa(user, domain, host, port, transport);
     }
 
     /** This UA's address of record, {@code sip:user@domain}. */
-    String aor() {
+    public String aor() {
         return "sip:" + user + "@" + domain;
     }
 
-    /** Where this UA receives requests: {@code sip:user@127.0.0.1:port}. */
-    String contactUri() {
-        return "sip:" + user + "@" + HOST + ":" + localPort;
+    /** Where this UA receives requests: {@code sip:user@127.0.0.1:port}, plus {@code ;transport=tcp} over TCP. */
+    public String contactUri() {
+        return "sip:" + user + "@" + HOST + ":" + localPort
+                + (ListeningPoint.UDP.equals(transport) ? "" : ";transport=" + transport);
     }
 
     /** Binds {@link #contactUri()} to {@code aor} (RFC 3261 section 10.2). */
-    Outcome register(String aor, int expires) throws ParseException, SipException {
+    public Outcome register(String aor, int expires) throws ParseException, SipException {
         return register(aor, contactUri(), expires, List.of());
     }
 
@@ -203,7 +231,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
      * REGISTER with any contact and extra headers, e.g. as a gateway that registers someone else's AoR with a
      * {@code Path}. One Call-ID per AoR and increasing CSeqs, as RFC 3261 section 10.2 asks of a UA.
      */
-    Outcome register(String aor, String contact, int expires, List<Header> extraHeaders)
+    public Outcome register(String aor, String contact, int expires, List<Header> extraHeaders)
             throws ParseException, SipException {
         Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
         request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contact)));
@@ -215,20 +243,26 @@ final class TestSipUa implements SipListener, AutoCloseable {
     }
 
     /** Removes this UA's contact from {@code aor}: REGISTER with Expires 0 (RFC 3261 section 10.2.2). */
-    Outcome unregister(String aor) throws ParseException, SipException {
+    public Outcome unregister(String aor) throws ParseException, SipException {
         return register(aor, 0);
     }
 
     /** Removes every contact of {@code aor}: {@code Contact: *} with Expires 0 (RFC 3261 section 10.2.2). */
-    Outcome unregisterAll(String aor) throws ParseException, SipException {
+    public Outcome unregisterAll(String aor) throws ParseException, SipException {
         Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
         request.addHeader(headerFactory.createContactHeader());
         request.addHeader(expiresHeader(0));
         return send(request, RESPONSE_TIMEOUT, 0);
     }
 
+    /** REGISTER without Contact: the 200 lists the current bindings of {@code aor} (RFC 3261 section 10.2.3). */
+    public Outcome fetchBindings(String aor) throws ParseException, SipException {
+        return send(newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor)), RESPONSE_TIMEOUT,
+                0);
+    }
+
     /** PUBLISHes a PIDF document for this UA's AoR (RFC 3903 section 4.2) and returns the SIP-ETag of the 200. */
-    String publish(String pidfXml) throws ParseException, SipException {
+    public String publish(String pidfXml) throws ParseException, SipException {
         Request request = newRequest(Request.PUBLISH, aor(), aor(), aor(), newCallId());
         request.addHeader(headerFactory.createEventHeader("presence"));
         request.addHeader(expiresHeader(600));
@@ -245,18 +279,79 @@ final class TestSipUa implements SipListener, AutoCloseable {
         return etag.getETag();
     }
 
+    /**
+     * Any PUBLISH for this UA's AoR (RFC 3903 section 4): initial ({@code ifMatch} null), refresh ({@code body} null),
+     * modify, or remove ({@code expires} 0); whatever the core answers.
+     */
+    public Outcome publish(byte[] body, int expires, String ifMatch) throws ParseException, SipException {
+        Request request = newRequest(Request.PUBLISH, aor(), aor(), aor(), newCallId());
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(expiresHeader(expires));
+        if (ifMatch != null) {
+            request.addHeader(headerFactory.createSIPIfMatchHeader(ifMatch));
+        }
+        if (body != null) {
+            request.setContent(body, contentType("application", "pidf+xml"));
+        }
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
+    /** The SIP-ETag of a 200 to PUBLISH, or null. */
+    public static String etag(Outcome outcome) {
+        SIPETagHeader etag = outcome.response() == null ? null
+                : (SIPETagHeader) outcome.response().getHeader(SIPETagHeader.NAME);
+        return etag == null ? null : etag.getETag();
+    }
+
     /** SUBSCRIBEs to the presence of {@code presentity} (RFC 3856); NOTIFYs land in {@link #awaitNotify}. */
-    Outcome subscribe(String presentity) throws ParseException, SipException {
-        Request request = newRequest(Request.SUBSCRIBE, presentity, aor(), presentity, newCallId());
+    public Outcome subscribe(String presentity) throws ParseException, SipException {
+        return subscribe(presentity, 600).outcome();
+    }
+
+    /**
+     * SUBSCRIBEs for {@code expires} seconds and keeps the dialog (RFC 6665 section 4.1.2) for {@link #resubscribe}.
+     * NOTIFYs land in {@link #awaitNotify}; {@link Subscription#inDialog()} picks this subscription's.
+     */
+    public Subscription subscribe(String presentity, int expires) throws ParseException, SipException {
+        String callId = newCallId();
+        String localTag = newTag();
+        Request request = newRequest(Request.SUBSCRIBE, presentity, aor(), presentity, callId);
+        ((FromHeader) request.getHeader(FromHeader.NAME)).setTag(localTag);
         request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contactUri())));
         request.addHeader(headerFactory.createEventHeader("presence"));
         request.addHeader(headerFactory.createAcceptHeader("application", "pidf+xml"));
-        request.addHeader(expiresHeader(600));
+        request.addHeader(expiresHeader(expires));
+        Outcome outcome = send(request, RESPONSE_TIMEOUT, 0);
+        Response response = outcome.response();
+        String remoteTag = response == null ? null : ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        ContactHeader contact = response == null ? null : (ContactHeader) response.getHeader(ContactHeader.NAME);
+        return new Subscription(presentity, callId, localTag, remoteTag,
+                contact == null ? presentity : contact.getAddress().getURI().toString(), outcome);
+    }
+
+    /** A subscription dialog as the subscriber keeps it: ids, the notifier's tag and Contact (remote target). */
+    public record Subscription(String presentity, String callId, String localTag, String remoteTag,
+            String remoteTarget, Outcome outcome) {
+        /** Matches the NOTIFYs of this subscription (same Call-ID). */
+        public Predicate<Request> inDialog() {
+            return n -> callId.equals(((CallIdHeader) n.getHeader(CallIdHeader.NAME)).getCallId());
+        }
+    }
+
+    /** In-dialog SUBSCRIBE: refresh (RFC 6665 section 4.1.2.2) or, with 0, unsubscribe (section 4.1.2.3). */
+    public Outcome resubscribe(Subscription subscription, int expires) throws ParseException, SipException {
+        Request request = newRequest(Request.SUBSCRIBE, subscription.remoteTarget(), aor(), subscription.presentity(),
+                subscription.callId());
+        ((FromHeader) request.getHeader(FromHeader.NAME)).setTag(subscription.localTag());
+        ((ToHeader) request.getHeader(ToHeader.NAME)).setTag(subscription.remoteTag());
+        request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contactUri())));
+        request.addHeader(headerFactory.createEventHeader("presence"));
+        request.addHeader(expiresHeader(expires));
         return send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** Sends a text/plain;charset=UTF-8 MESSAGE (RFC 3428) and returns the final status code. */
-    int sendMessage(String to, String text) throws ParseException, SipException {
+    public int sendMessage(String to, String text) throws ParseException, SipException {
         return message(to, text, 0).status();
     }
 
@@ -265,7 +360,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
      * (T1 = timeout / 64, RFC 3261 section 17.1.2.2) and then reports 408. For a core that is down: the transaction
      * must end before the core comes back, or its retransmissions would deliver the MESSAGE later.
      */
-    int sendMessage(String to, String text, Duration transactionTimeout) throws ParseException, SipException {
+    public int sendMessage(String to, String text, Duration transactionTimeout) throws ParseException, SipException {
         int t1 = (int) Math.max(1, transactionTimeout.toMillis() / TIMER_F_IN_T1);
         return message(to, text, t1).status();
     }
@@ -282,36 +377,59 @@ final class TestSipUa implements SipListener, AutoCloseable {
     }
 
     /** OPTIONS to {@code target}, e.g. the core's own URI as a health check (RFC 3261 section 11). */
-    Outcome options(String target) throws ParseException, SipException {
+    public Outcome options(String target) throws ParseException, SipException {
         Request request = newRequest(Request.OPTIONS, target, aor(), target, newCallId());
         request.addHeader(headerFactory.createAcceptHeader("application", "sdp"));
         return send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** The next NOTIFY matching {@code condition}, skipping others; null if none arrives within {@code timeout}. */
-    Request awaitNotify(Predicate<Request> condition, Duration timeout) throws InterruptedException {
+    public Request awaitNotify(Predicate<Request> condition, Duration timeout) throws InterruptedException {
         return awaitMatching(notifies, condition, timeout);
     }
 
     /** The next MESSAGE received, or null if none arrives within {@code timeout}. */
-    Request pollMessage(Duration timeout) throws InterruptedException {
+    public Request pollMessage(Duration timeout) throws InterruptedException {
         return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The status later MESSAGEs are answered with (200 until set); 0 leaves them unanswered. */
+    public void answerMessagesWith(int status) {
+        this.messageAnswer = status;
+    }
+
+    /** A request from this UA (new CSeq and From tag, no Contact), to adjust and {@link #send(Request)}. */
+    public Request newRequest(String method, String requestUri, String to, String callId) throws ParseException {
+        return newRequest(method, requestUri, aor(), to, callId);
+    }
+
+    /** Sends {@code request} in a client transaction and waits (bounded) for its final response. */
+    public Outcome send(Request request) throws SipException {
+        return send(request, RESPONSE_TIMEOUT, 0);
+    }
+
     /** The UDP port this UA listens on. */
-    int localPort() {
+    public int localPort() {
         return localPort;
     }
 
-    HeaderFactory headers() {
+    public HeaderFactory headers() {
         return headerFactory;
     }
 
+    /**
+     * Stops the stack. {@code stop()} closes the listening point and cancels the stack's timers and threads, but
+     * leaves the non-daemon event scanner thread blocked for ever (RestComm/jain-sip#198): one harmless event wakes
+     * it so that it sees it was stopped.
+     */
     @Override
     public void close() {
-        provider.removeSipListener(this);
-        // stop() closes the listening point and cancels the stack's timers and threads.
+        EventScanner scanner = ((SipStackImpl) stack).getEventScanner();
         stack.stop();
+        if (scanner != null) {
+            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
+        }
+        provider.removeSipListener(this);
         pending.values().forEach(f -> f.cancel(false));
     }
 
@@ -319,7 +437,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
      * Closes UAs in parallel: jain-sip's {@code SIPTransactionStack.stopStack()} sleeps a fixed second after stopping
      * its timer, so closing them one by one costs a second each.
      */
-    static void closeAll(TestSipUa... uas) {
+    public static void closeAll(TestSipUa... uas) {
         CompletableFuture.allOf(Arrays.stream(uas)
                         .filter(Objects::nonNull)
                         .map(ua -> CompletableFuture.runAsync(ua::close))
@@ -354,10 +472,13 @@ final class TestSipUa implements SipListener, AutoCloseable {
             }
             case Request.MESSAGE -> {
                 messages.add(request);
-                status = Response.OK;
+                status = messageAnswer;
             }
             case Request.OPTIONS -> status = Response.OK;
             default -> status = Response.NOT_IMPLEMENTED;
+        }
+        if (status == 0) {
+            return;
         }
         try {
             Response response = messageFactory.createResponse(status, request);
@@ -449,7 +570,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
             FromHeader fromHeader = headerFactory.createFromHeader(fromAddress, newTag());
             ToHeader toHeader = headerFactory.createToHeader(toAddress, null);
             // Branch null: the stack generates an RFC 3261 "z9hG4bK" branch. rport (RFC 3581) costs nothing.
-            ViaHeader via = headerFactory.createViaHeader(HOST, localPort, ListeningPoint.UDP, null);
+            ViaHeader via = headerFactory.createViaHeader(HOST, localPort, transport, null);
             via.setRPort();
             MaxForwardsHeader maxForwards = headerFactory.createMaxForwardsHeader(70);
             return messageFactory.createRequest(uri, method, callIdHeader, cseqHeader, fromHeader, toHeader,
@@ -475,7 +596,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
         return registerCallIds.computeIfAbsent(aor, ignored -> newCallId());
     }
 
-    private String newCallId() {
+    public String newCallId() {
         return provider.getNewCallId().getCallId();
     }
 
@@ -496,7 +617,7 @@ final class TestSipUa implements SipListener, AutoCloseable {
     }
 
     /** The contact bindings listed in a 200 to REGISTER (RFC 3261 section 10.3 step 8). */
-    static List<ContactHeader> contacts(Response response) {
+    public static List<ContactHeader> contacts(Response response) {
         List<ContactHeader> contacts = new ArrayList<>();
         for (ListIterator<?> it = response.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
             contacts.add((ContactHeader) it.next());

@@ -183,6 +183,22 @@ class InspectorTest {
         assertTrue(metrics.scrape().contains(expected), metrics.scrape());
     }
 
+    @Test
+    void closeFromASinkEndsTheRecorderWithoutWaitingOnItself() {
+        AtomicReference<Inspector> self = new AtomicReference<>();
+        Collecting after = new Collecting();
+        InspectionSink closing = event -> self.get().close();
+        Inspector inspector = Inspector.create(InspectorConfig.DEFAULT, List.of(closing, after),
+                GatewayMetrics.create());
+        self.set(inspector);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            inspector.record(Pairs.plain(1));
+            inspector.close();
+        });
+        assertEquals(List.of(1L), after.ids());
+        assertTrue(after.closed.get());
+    }
+
     private static void awaitSize(Collecting sink, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sink.events.size() < size && System.nanoTime() < deadline) {

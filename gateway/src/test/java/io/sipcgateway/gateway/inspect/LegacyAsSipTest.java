@@ -10,7 +10,8 @@ class LegacyAsSipTest {
     @Test
     void rendersASubscribeWithLongNames() {
         String sub = Pairs.fixture("sipc/presence-v4/01-c2s-sub-presencev4.sipc");
-        String body = "\n<args><subscription self=\"v4default;mail-count\" buddy=\"v4default\" version=\"0\"/></args>\n";
+        String body =
+                "\n<args><subscription self=\"v4default;mail-count\" buddy=\"v4default\" version=\"0\"/></args>\n";
         assertEquals("SUBSCRIBE sip:fetion.com.cn SIP/2.0\r\n"
                 + "Via: SIP/2.0/TCP 192.0.2.10:40001;branch=z9hG4bK-sipc-" + Integer.toHexString("s4@gw".hashCode())
                 + "\r\n"

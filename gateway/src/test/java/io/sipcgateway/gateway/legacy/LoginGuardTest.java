@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipcgateway.gateway.FakeTicker;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LoginGuardTest {
-    private final AtomicLong nanos = new AtomicLong();
-    private final LoginGuard guard = new LoginGuard(3, Duration.ofMinutes(15), nanos::get, Runnable::run);
+    private final FakeTicker ticker = new FakeTicker();
+    private final LoginGuard guard = new LoginGuard(3, Duration.ofMinutes(15), ticker, Runnable::run);
 
     @Test
     void locksOutAfterTheConfiguredNumberOfFailures() {
@@ -27,9 +27,9 @@ class LoginGuardTest {
         for (int i = 0; i < 3; i++) {
             guard.recordFailure("916000001");
         }
-        nanos.addAndGet(Duration.ofMinutes(14).toNanos());
+        ticker.advance(Duration.ofMinutes(14));
         assertTrue(guard.isLockedOut("916000001"));
-        nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+        ticker.advance(Duration.ofMinutes(2));
         assertFalse(guard.isLockedOut("916000001"));
         assertEquals(0, guard.trackedAccounts());
     }

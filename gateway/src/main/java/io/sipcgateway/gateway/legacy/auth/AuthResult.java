@@ -1,7 +1,6 @@
 package io.sipcgateway.gateway.legacy.auth;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /** The outcome of verifying a login response: the client proved the password, or it did not and why. */
@@ -49,10 +48,5 @@ public sealed interface AuthResult permits AuthResult.Verified, AuthResult.Rejec
 
     static AuthResult rejected(AuthFailure failure, String reason) {
         return new Rejected(failure, reason);
-    }
-
-    /** For test output: the tail as hex. */
-    static String hex(byte[] bytes) {
-        return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 }

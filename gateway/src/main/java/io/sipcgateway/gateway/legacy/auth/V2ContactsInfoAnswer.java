@@ -2,6 +2,8 @@ package io.sipcgateway.gateway.legacy.auth;
 
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.mapping.BodyResult;
+import io.sipcgateway.mapping.xml.SafeXml;
 import io.sipcgateway.gateway.accounts.FetionUri;
 import io.sipcgateway.sipc.SipcBody;
 import java.util.ArrayList;
@@ -27,11 +29,11 @@ public final class V2ContactsInfoAnswer {
 
     /** The URIs of {@code <args><contacts><contact uri=".."/>...</contacts></args>}, in request order. */
     public static ParseResult<List<String>> requestedUris(SipcBody args) {
-        ParseResult<Document> parsed = SafeXml.parse(args.bytes());
-        if (parsed instanceof ParseResult.Malformed<Document> bad) {
-            return ParseResult.malformed(bad.reason());
+        BodyResult<Document> parsed = SafeXml.parse(args.bytes());
+        if (parsed instanceof BodyResult.Rejected<Document> bad) {
+            return ParseResult.malformed(bad.problem() + ": " + bad.detail());
         }
-        Element root = ((ParseResult.Ok<Document>) parsed).value().getRootElement();
+        Element root = ((BodyResult.Ok<Document>) parsed).value().getRootElement();
         Element contacts = root.element("contacts");
         if (!root.getName().equals("args") || contacts == null) {
             return ParseResult.malformed("expected <args><contacts>...</contacts></args>");

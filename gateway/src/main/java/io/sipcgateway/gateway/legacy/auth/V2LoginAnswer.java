@@ -11,7 +11,7 @@ import io.sipcgateway.gateway.accounts.AccountDirectory;
  * got a base64 gzip blob as custom config; an empty one at version 0 is a GUESS at "no config".
  */
 public final class V2LoginAnswer {
-    /** The permission set never changes here; see {@link V2PersonalInfoAnswer}. */
+    /** The directory models no permissions, so their version never changes. */
     static final int PERMISSION_VERSION = 1;
 
     private V2LoginAnswer() {

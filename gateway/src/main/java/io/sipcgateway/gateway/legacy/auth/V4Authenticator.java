@@ -85,8 +85,9 @@ public final class V4Authenticator {
     /**
      * {@code SHA1(le32(userid) || SHA1("fetion.com.cn:" password))}: libofetion {@code hash_password_v4()}. The
      * user-id goes through {@code atoi} into an {@code int} whose 4 bytes are hashed in (little-endian) memory order.
+     * The v4 SSI sign-in checks the same value as its {@code v4digest-type=2} (section 7.2).
      */
-    static byte[] passwordHash(Account account) {
+    public static byte[] passwordHash(Account account) {
         int id = (int) Long.parseLong(account.userId());
         byte[] le32 = {(byte) id, (byte) (id >>> 8), (byte) (id >>> 16), (byte) (id >>> 24)};
         return Hashing.sha1(le32, account.credentials().v4DigestBytes());

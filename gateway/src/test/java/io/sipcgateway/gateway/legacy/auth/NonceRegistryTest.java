@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipcgateway.gateway.FakeTicker;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.legacy.auth;
 
+import io.sipcgateway.gateway.FakeTicker;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 

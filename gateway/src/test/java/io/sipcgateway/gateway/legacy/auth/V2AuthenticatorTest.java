@@ -3,6 +3,7 @@ package io.sipcgateway.gateway.legacy.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.sipcgateway.gateway.FakeTicker;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
 import io.sipcgateway.sipc.SipcBody;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipcgateway.gateway.FakeTicker;
 import io.sipcgateway.gateway.accounts.Account;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
 import io.sipcgateway.sipc.SipcBody;

@@ -1,5 +1,7 @@
 package io.sipcgateway.gateway.legacy.auth;
 
+import io.sipcgateway.mapping.BodyResult;
+import io.sipcgateway.mapping.xml.SafeXml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,11 +20,11 @@ final class XmlShape {
     }
 
     static Element parse(String xml) {
-        ParseResult<Document> parsed = SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8));
-        if (parsed instanceof ParseResult.Malformed<Document> bad) {
-            fail(bad.reason() + "\n" + xml);
+        BodyResult<Document> parsed = SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+        if (parsed instanceof BodyResult.Rejected<Document> bad) {
+            fail(bad.detail() + "\n" + xml);
         }
-        return ((ParseResult.Ok<Document>) parsed).value().getRootElement();
+        return ((BodyResult.Ok<Document>) parsed).value().getRootElement();
     }
 
     /** No text node anywhere that is only whitespace: libofetion would take it for the first element. */

@@ -1,0 +1,193 @@
+package io.sipcgateway.gateway;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.accounts.AccountDirectoryLoader;
+import io.sipcgateway.gateway.accounts.LoadResult;
+import io.sipcgateway.gateway.config.CoreTarget;
+import io.sipcgateway.gateway.config.GatewayConfig;
+import io.sipcgateway.gateway.config.HostAndPort;
+import io.sipcgateway.gateway.core.AccountIdentities;
+import io.sipcgateway.gateway.core.CoreSide;
+import io.sipcgateway.gateway.core.embedded.EmbeddedCore;
+import io.sipcgateway.gateway.legacy.ClientSession;
+import io.sipcgateway.gateway.legacy.LegacyServer;
+import io.sipcgateway.gateway.legacy.LegacyServerInitializer;
+import io.sipcgateway.gateway.legacy.LoginGuard;
+import io.sipcgateway.gateway.legacy.LoginServices;
+import io.sipcgateway.gateway.legacy.SessionContext;
+import io.sipcgateway.gateway.legacy.SessionRegistry;
+import io.sipcgateway.gateway.legacy.auth.NonceRegistry;
+import io.sipcgateway.gateway.legacy.auth.NonceRegistryConfig;
+import io.sipcgateway.gateway.legacy.auth.V2Authenticator;
+import io.sipcgateway.gateway.legacy.auth.V4Authenticator;
+import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
+import io.sipcgateway.gateway.signin.SigninServer;
+import io.sipcgateway.gateway.signin.SigninTls;
+import io.sipcgateway.sipc.codec.SipcDecoderConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: the account directory and legacy logins, the embedded core when no remote one is
+ * configured, the core side (jain-sip), and the SIP-C listener. Started from one {@link GatewayConfig}; closing it
+ * stops everything in reverse order.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final AccountDirectory directory;
+    private final SessionRegistry sessions;
+    private final CoreSide core;
+    private final LegacyServer legacy;
+    private final SigninServer signin;
+    private final Optional<EmbeddedCore> embedded;
+    private final List<EventLoopGroup> groups;
+
+    private Gateway(GatewayConfig config, AccountDirectory directory, SessionRegistry sessions, CoreSide core,
+            LegacyServer legacy, SigninServer signin, Optional<EmbeddedCore> embedded, List<EventLoopGroup> groups) {
+        this.config = config;
+        this.directory = directory;
+        this.sessions = sessions;
+        this.core = core;
+        this.legacy = legacy;
+        this.signin = signin;
+        this.embedded = embedded;
+        this.groups = groups;
+    }
+
+    public static Gateway start(GatewayConfig config) throws Exception {
+        Objects.requireNonNull(config, "config");
+        AccountDirectory directory = loadAccounts(config);
+        SecureRandom random = new SecureRandom();
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Optional<EmbeddedCore> embedded = Optional.empty();
+            CoreTarget.Remote remote;
+            if (config.core() instanceof CoreTarget.Embedded e) {
+                EmbeddedCore core = EmbeddedCore.start(e.listen().host(), e.listen().port(), config.domain());
+                started.add(core);
+                embedded = Optional.of(core);
+                InetSocketAddress at = core.address();
+                remote = new CoreTarget.Remote(new HostAndPort(at.getHostString(), at.getPort()),
+                        CoreTarget.Transport.TCP);
+                LOG.info("embedded SIMPLE core on {} (domain {})", at, config.domain());
+            } else {
+                remote = (CoreTarget.Remote) config.core();
+            }
+            CoreSide core = CoreSide.start(config.sipListen(), remote, config.domain(),
+                    new AccountIdentities(directory), config.registrationExpiry(), config.coreTimeout(), random,
+                    Clock.systemUTC());
+            started.add(core);
+
+            NonceRegistry nonces = new NonceRegistry(NonceRegistryConfig.DEFAULT, random, Ticker.systemTicker(),
+                    Runnable::run);
+            LoginGuard guard = LoginGuard.withDefaults(); // one lockout for SSI and SIP-C logins
+            LoginServices login = new LoginServices(directory, new V2Authenticator(nonces),
+                    new V4Authenticator(V4KeyPair.generate(random), nonces), guard, Clock.systemUTC(), random);
+            SessionRegistry sessions = new SessionRegistry();
+            SessionContext context = new SessionContext(login, sessions, core.bridge(), config.registrationExpiry(),
+                    SessionContext.DEFAULT_LOGIN_IDLE);
+
+            EventLoopGroup boss = new NioEventLoopGroup(1);
+            EventLoopGroup workers = new NioEventLoopGroup();
+            List<EventLoopGroup> groups = List.of(boss, workers);
+            LegacyServer legacy;
+            try {
+                legacy = LegacyServer.bind(config.sipcListen(), boss, workers, new LegacyServerInitializer(
+                        SipcDecoderConfig.DEFAULT, connection -> new ClientSession(connection, context), false));
+            } catch (Exception e) {
+                groups.forEach(EventLoopGroup::shutdownGracefully);
+                throw e;
+            }
+            started.add(() -> {
+                legacy.close();
+                groups.forEach(g -> g.shutdownGracefully().syncUninterruptibly());
+            });
+            HostAndPort advertised = config.sipcAdvertise().orElseGet(() -> reachable(legacy.address()));
+            SigninServer signin = SigninServer.start(config.httpListen(), config.httpsListen(), advertised, directory,
+                    guard, SigninTls.selfSigned());
+            LOG.info("SIP-C listener on {} (advertised {}); sign-in on http {} / https {}; core {} via {}; {} accounts",
+                    legacy.address(), advertised, signin.httpAddress(), signin.httpsAddress(), remote, core.address(),
+                    directory.size());
+            return new Gateway(config, directory, sessions, core, legacy, signin, embedded, groups);
+        } catch (Exception e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+            throw e;
+        }
+    }
+
+    private static AccountDirectory loadAccounts(GatewayConfig config) {
+        if (config.accounts().isEmpty()) {
+            LOG.info("no --accounts file: using the two demo accounts (alice 916000001/alicepw, bob 916000002/bobpw)");
+            return AccountDirectory.demo(config.domain());
+        }
+        LoadResult result = new AccountDirectoryLoader(config.domain()).load(config.accounts().get());
+        if (result instanceof LoadResult.Failed failed) {
+            throw new IllegalArgumentException(failed.describe());
+        }
+        return ((LoadResult.Loaded) result).directory();
+    }
+
+    /** The bound SIP-C address (the real port when 0 was configured). */
+    public HostAndPort legacyAddress() {
+        return legacy.address();
+    }
+
+    public HostAndPort sipAddress() {
+        return core.address();
+    }
+
+    public CoreSide core() {
+        return core;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public AccountDirectory directory() {
+        return directory;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** A wildcard listen address as a client can reach it: 127.0.0.1 with the bound port. */
+    private static HostAndPort reachable(HostAndPort bound) {
+        try {
+            return InetAddress.getByName(bound.host()).isAnyLocalAddress()
+                    ? new HostAndPort("127.0.0.1", bound.port()) : bound;
+        } catch (UnknownHostException e) {
+            return bound;
+        }
+    }
+
+    public SigninServer signin() {
+        return signin;
+    }
+
+    @Override
+    public void close() {
+        signin.close();
+        legacy.close();
+        groups.forEach(g -> g.shutdownGracefully().syncUninterruptibly());
+        core.close();
+        embedded.ifPresent(EmbeddedCore::close);
+    }
+}

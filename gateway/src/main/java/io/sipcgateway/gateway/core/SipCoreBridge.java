@@ -1,0 +1,295 @@
+package io.sipcgateway.gateway.core;
+
+import io.sipcgateway.gateway.legacy.CoreBridge;
+import io.sipcgateway.gateway.legacy.SignedInUser;
+import io.sipcgateway.mapping.CoreToLegacy;
+import io.sipcgateway.mapping.Correlation;
+import io.sipcgateway.mapping.HostPort;
+import io.sipcgateway.mapping.IdGenerator;
+import io.sipcgateway.mapping.LegacyContext;
+import io.sipcgateway.mapping.LegacyToCore;
+import io.sipcgateway.mapping.LegacyUser;
+import io.sipcgateway.mapping.Translation;
+import io.sipcgateway.mapping.identity.IdentityDirectory;
+import io.sipcgateway.mapping.presence.Activity;
+import io.sipcgateway.mapping.presence.Basic;
+import io.sipcgateway.mapping.presence.Presence;
+import io.sipcgateway.mapping.presence.SipcPresenceArgs;
+import io.sipcgateway.sipc.SipcBody;
+import io.sipcgateway.sipc.SipcHeaderName;
+import io.sipcgateway.sipc.SipcHeaders;
+import io.sipcgateway.sipc.SipcMethod;
+import io.sipcgateway.sipc.SipcRequest;
+import io.sipcgateway.sipc.SipcResponse;
+import io.sipcgateway.sipc.SipcStatus;
+import io.sipcgateway.sipc.SipcVersion;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The legacy sessions' way to the core, through the mapping: each signed-in user is REGISTERed (refreshed before it
+ * expires, retried while the core is away, removed at sign-out), its requests are translated and sent, and the
+ * core's final answer is translated back. Every legacy request ends in exactly one final response: the core's,
+ * or 504 when it does not answer in time, 503 when it cannot be reached. Requests from the core go through
+ * {@link CoreInbound}.
+ */
+public final class SipCoreBridge implements CoreBridge {
+    private static final Logger LOG = LoggerFactory.getLogger(SipCoreBridge.class);
+    /** Re-REGISTER when this share of the granted expiry has passed. */
+    private static final double REFRESH_AT = 0.8;
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    /** What a signed-out user publishes: closed (reference section 5.3: 0 = offline or invisible). */
+    private static final Presence OFFLINE = Presence.of(Basic.CLOSED, Activity.NONE);
+
+    private final CoreSender sender;
+    private final UserLinks links;
+    private final Environment environment;
+    private final ScheduledExecutorService timers;
+    private volatile CoreInbound inbound;
+
+    /** What every user's translation context shares. */
+    public record Environment(String domain, HostPort gateway, IdGenerator ids, Clock clock,
+            IdentityDirectory identities, Duration registrationExpiry) {
+    }
+
+    SipCoreBridge(CoreSender sender, UserLinks links, Environment environment, ScheduledExecutorService timers) {
+        this.sender = sender;
+        this.links = links;
+        this.environment = environment;
+        this.timers = timers;
+    }
+
+    @Override
+    public void signedIn(SignedInUser user) {
+        LegacyUser legacyUser = new LegacyUser(user.sid(), Optional.of(user.account().userId()), user.version());
+        LegacyContext context = new LegacyContext(legacyUser, environment.domain(), environment.gateway(),
+                environment.ids(), environment.clock(), environment.identities(), Correlation.EMPTY);
+        UserLink link = new UserLink(user, context);
+        links.add(link).ifPresent(UserLink::close); // replaced by a newer login: same binding, no unregister
+        register(link);
+    }
+
+    /** REGISTERs (or refreshes) the user's binding; reschedules itself on success and on failure. */
+    void register(UserLink link) {
+        if (link.isClosed()) {
+            return;
+        }
+        long seconds = environment.registrationExpiry().toSeconds();
+        Translation translation = LegacyToCore.toCore(syntheticRegister(link, seconds), link.legacyContext());
+        if (!(translation instanceof Translation.ToCore toCore)) {
+            LOG.error("REGISTER for {} did not translate: {}", link.user.sid(), translation);
+            return;
+        }
+        link.update(toCore.correlation());
+        sender.send(toCore.requests().get(0)).whenComplete((response, error) -> {
+            boolean ok = error == null && response.getStatusCode() / 100 == 2;
+            UserLink.Registration change = link.registered(ok);
+            if (ok) {
+                long granted = grantedExpiry(response, seconds);
+                schedule(link, () -> register(link), Duration.ofMillis((long) (granted * 1000 * REFRESH_AT)));
+                if (change != UserLink.Registration.UNCHANGED) {
+                    LOG.info("{} registered at the core for {} s", link.user.sid(), granted);
+                    publish(link, link.presence());
+                }
+                if (change == UserLink.Registration.RECOVERED) {
+                    restoreSubscriptions(link);
+                }
+            } else {
+                LOG.warn("REGISTER for {} failed ({}); retrying in {} s", link.user.sid(),
+                        error != null ? error.toString() : response.getStatusCode(), RETRY_DELAY.toSeconds());
+                schedule(link, () -> register(link), RETRY_DELAY);
+            }
+        });
+    }
+
+    /** After a core outage the core has forgotten the subscriptions; send them again (RFC 6665 4.1.2.3 style). */
+    private void restoreSubscriptions(UserLink link) {
+        for (SipcRequest sub : link.subscriptions()) {
+            SipcRequest again = bumpCseq(sub);
+            sub.callId().ifPresent(link::dropLinks); // new dialogs: the core's side of the old ones is gone
+            link.rememberSubscription(again);
+            forward(link, again, response -> LOG.debug("restored SUB {} for {}: {}", sub.callId().orElse(""),
+                    link.user.sid(), response.status()));
+        }
+    }
+
+    @Override
+    public void signedOut(SignedInUser user, String reason) {
+        Optional<UserLink> found = links.bySid(user.sid()).filter(l -> l.user == user);
+        if (found.isEmpty() || !links.remove(found.get()) || !found.get().close()) {
+            return;
+        }
+        UserLink link = found.get();
+        publish(link, OFFLINE); // watchers see the user leave now, not when the publication expires
+        for (SipcRequest sub : link.subscriptions()) {
+            SipcRequest end = bumpCseq(sub).withHeaders(bumpCseq(sub).headers().toBuilder()
+                    .set(SipcHeaderName.EXPIRES, "0").build());
+            sendAndForget(link, end, "SUBSCRIBE removal");
+        }
+        sendAndForget(link, syntheticRegister(link, 0), "REGISTER removal");
+    }
+
+    @Override
+    public void forward(SignedInUser user, SipcRequest request, Consumer<SipcResponse> reply) {
+        Optional<UserLink> link = links.bySid(user.sid()).filter(l -> l.user == user);
+        if (link.isEmpty()) {
+            reply.accept(request.reply(SipcStatus.SERVICE_UNAVAILABLE));
+            return;
+        }
+        if (request.method().equals(SipcMethod.S)) {
+            boolean setPresence = request.event().filter(n -> n.equals("SetPresence") || n.equals("SetPresenceV4"))
+                    .isPresent();
+            if (setPresence) {
+                SipcPresenceArgs.readSetPresence(request.body()).toOptional().ifPresent(link.get()::presence);
+            }
+        }
+        if (request.method().equals(SipcMethod.SUB)) {
+            boolean ending = request.header(SipcHeaderName.EXPIRES).filter("0"::equals).isPresent();
+            if (ending) {
+                request.callId().ifPresent(link.get()::forgetSubscription);
+            } else if (!link.get().rememberSubscription(request)) {
+                reply.accept(request.reply(SipcStatus.FORBIDDEN));
+                return;
+            }
+        }
+        forward(link.get(), request, reply);
+    }
+
+    private void forward(UserLink link, SipcRequest request, Consumer<SipcResponse> reply) {
+        Translation translation = LegacyToCore.toCore(request, link.legacyContext());
+        if (translation instanceof Translation.ToCore toCore) {
+            link.update(toCore.correlation());
+            sendAll(toCore.requests()).whenComplete((outcome, error) -> reply.accept(
+                    answer(link, request, outcome)));
+        } else if (translation instanceof Translation.ReplyToLegacy r) {
+            LOG.debug("{} {} answered locally: {}", link.user.sid(), request.method(), r.detail());
+            reply.accept(r.response());
+        } else if (translation instanceof Translation.Absorbed absorbed) {
+            LOG.debug("{} {} absorbed: {}", link.user.sid(), request.method(), absorbed.reason());
+            if (!request.method().equals(SipcMethod.A)) { // an ACK is never answered (RFC 3261 17.1.1.3)
+                reply.accept(withTo(request, request.reply(SipcStatus.OK)));
+            }
+        } else {
+            LOG.error("unexpected translation of a legacy request: {}", translation);
+            reply.accept(request.reply(SipcStatus.SERVER_ERROR));
+        }
+    }
+
+    /** The legacy answer to a fan-out: the first 2xx, else the first final response, else 504/503. */
+    private SipcResponse answer(UserLink link, SipcRequest request, List<Outcome> outcomes) {
+        Optional<Response> chosen = outcomes.stream().map(Outcome::response).flatMap(Optional::stream)
+                .filter(r -> r.getStatusCode() / 100 == 2).findFirst()
+                .or(() -> outcomes.stream().map(Outcome::response).flatMap(Optional::stream).findFirst());
+        if (chosen.isEmpty()) {
+            boolean timedOut = outcomes.stream().anyMatch(o -> o.error() instanceof TimeoutException);
+            LOG.warn("{} {}: core {}", link.user.sid(), request.method(), timedOut ? "timed out" : "unreachable");
+            return request.reply(timedOut ? SipcStatus.SERVER_TIMEOUT : SipcStatus.SERVICE_UNAVAILABLE);
+        }
+        Translation back = CoreToLegacy.toLegacy(chosen.get(), request, link.coreContext());
+        if (back instanceof Translation.ToLegacy toLegacy && !toLegacy.messages().isEmpty()
+                && toLegacy.messages().get(0) instanceof SipcResponse response) {
+            link.update(toLegacy.correlation());
+            return response;
+        }
+        if (back instanceof Translation.ReplyToLegacy r) {
+            return r.response();
+        }
+        LOG.error("core answer to {} did not translate: {}", request.method(), back);
+        return request.reply(SipcStatus.SERVER_ERROR);
+    }
+
+    record Outcome(Optional<Response> response, Throwable error) {
+    }
+
+    private CompletableFuture<List<Outcome>> sendAll(List<Request> requests) {
+        List<CompletableFuture<Outcome>> futures = requests.stream()
+                .map(r -> sender.send(r).handle((response, error) -> new Outcome(Optional.ofNullable(response),
+                        error instanceof CompletionException ? error.getCause() : error)))
+                .toList();
+        return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    private void sendAndForget(UserLink link, SipcRequest request, String what) {
+        Translation translation = LegacyToCore.toCore(request, link.legacyContext());
+        if (translation instanceof Translation.ToCore toCore) {
+            for (Request sip : toCore.requests()) {
+                sender.send(sip).whenComplete((response, error) -> LOG.debug("{} for {}: {}", what,
+                        link.user.sid(), error != null ? error.toString() : response.getStatusCode()));
+            }
+        }
+    }
+
+    @Override
+    public void legacyAnswered(SignedInUser user, SipcResponse response) {
+        links.bySid(user.sid()).ifPresent(link -> inbound.legacyAnswered(link, response));
+    }
+
+    void inbound(CoreInbound value) {
+        this.inbound = value;
+    }
+
+    /** Called when the core answers again after an outage: every binding and subscription is gone there. */
+    void coreRecovered() {
+        for (UserLink link : links.all()) {
+            link.lost();
+            register(link);
+        }
+    }
+
+    /** Publishes {@code presence} for the user, as if the client had sent SetPresence (mapped to PUBLISH). */
+    private void publish(UserLink link, Presence presence) {
+        boolean v4 = SipcVersion.V4.equals(link.user.version());
+        SipcHeaders headers = SipcHeaders.builder()
+                .add(SipcHeaderName.FROM, link.user.sid())
+                .add(SipcHeaderName.CALL_ID, UserLink.PRESENCE_CALL_ID)
+                .add(SipcHeaderName.CSEQ, link.nextPresenceCseq() + " S")
+                .add(SipcHeaderName.EVENT, v4 ? "SetPresenceV4" : "SetPresence")
+                .build();
+        SipcRequest set = new SipcRequest(SipcMethod.S, "fetion.com.cn", link.user.version(), headers,
+                SipcPresenceArgs.writeSetPresence(presence, link.user.version()));
+        sendAndForget(link, set, "PUBLISH");
+    }
+
+    private void schedule(UserLink link, Runnable task, Duration delay) {
+        link.refresh(timers.schedule(task, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS));
+    }
+
+    private SipcRequest syntheticRegister(UserLink link, long expires) {
+        SipcHeaders headers = SipcHeaders.builder()
+                .add(SipcHeaderName.FROM, link.user.sid())
+                .add(SipcHeaderName.CALL_ID, UserLink.REGISTER_CALL_ID)
+                .add(SipcHeaderName.CSEQ, link.nextRegisterCseq() + " R")
+                .add(SipcHeaderName.EXPIRES, Long.toString(expires))
+                .build();
+        return new SipcRequest(SipcMethod.R, "fetion.com.cn", link.user.version(), headers, SipcBody.EMPTY);
+    }
+
+    private static SipcRequest bumpCseq(SipcRequest request) {
+        long next = request.cseq().map(c -> c.number() + 1).orElse(1L);
+        return request.withHeaders(request.headers().toBuilder()
+                .set(SipcHeaderName.CSEQ, next + " " + request.method().token()).build());
+    }
+
+    private static SipcResponse withTo(SipcRequest request, SipcResponse response) {
+        return request.header(SipcHeaderName.TO).map(t -> response.with(SipcHeaderName.TO, t)).orElse(response);
+    }
+
+    private static long grantedExpiry(Response response, long asked) {
+        ExpiresHeader expires = (ExpiresHeader) response.getHeader(ExpiresHeader.NAME);
+        return expires != null && expires.getExpires() > 0 ? expires.getExpires() : Math.max(asked, 60);
+    }
+}
