@@ -13,6 +13,8 @@ import io.sipcgateway.gateway.core.AccountIdentities;
 import io.sipcgateway.gateway.core.CoreSide;
 import io.sipcgateway.gateway.core.embedded.EmbeddedCore;
 import io.sipcgateway.gateway.inspect.Inspector;
+import io.sipcgateway.gateway.inspect.admin.AdminServer;
+import io.sipcgateway.gateway.inspect.admin.HealthReport;
 import io.sipcgateway.gateway.inspect.TranslationRecorder;
 import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
 import io.sipcgateway.gateway.legacy.ClientSession;
@@ -57,13 +59,15 @@ public final class Gateway implements AutoCloseable {
     private final CoreSide core;
     private final LegacyServer legacy;
     private final SigninServer signin;
+    private final AdminServer admin;
     private final Optional<EmbeddedCore> embedded;
     private final List<EventLoopGroup> groups;
     private final Inspector inspector;
     private final GatewayMetrics metrics;
 
     private Gateway(GatewayConfig config, AccountDirectory directory, SessionRegistry sessions, CoreSide core,
-            LegacyServer legacy, SigninServer signin, Optional<EmbeddedCore> embedded, List<EventLoopGroup> groups,
+            LegacyServer legacy, SigninServer signin, AdminServer admin, Optional<EmbeddedCore> embedded,
+            List<EventLoopGroup> groups,
             Inspector inspector, GatewayMetrics metrics) {
         this.config = config;
         this.directory = directory;
@@ -71,6 +75,7 @@ public final class Gateway implements AutoCloseable {
         this.core = core;
         this.legacy = legacy;
         this.signin = signin;
+        this.admin = admin;
         this.embedded = embedded;
         this.groups = groups;
         this.inspector = inspector;
@@ -170,10 +175,18 @@ public final class Gateway implements AutoCloseable {
             HostAndPort advertised = config.sipcAdvertise().orElseGet(() -> reachable(legacy.address()));
             SigninServer signin = SigninServer.start(config.httpListen(), config.httpsListen(), advertised, directory,
                     guard, SigninTls.selfSigned());
-            LOG.info("SIP-C listener on {} (advertised {}); sign-in on http {} / https {}; core {} via {}; {} accounts",
-                    legacy.address(), advertised, signin.httpAddress(), signin.httpsAddress(), remote, core.address(),
-                    directory.size());
-            return new Gateway(config, directory, sessions, core, legacy, signin, embedded, groups, inspector,
+            started.add(signin);
+            AdminServer admin = AdminServer.start(config.adminListen(), inspector, metrics, () -> HealthReport.of(
+                    new HealthReport.Check("core", core.coreReachable(), core.coreReachable()
+                            ? "answers OPTIONS" : "does not answer OPTIONS"),
+                    new HealthReport.Check("sipc-listener", true, legacy.address().toString()),
+                    new HealthReport.Check("signin-listeners", true, signin.httpAddress() + " / "
+                            + signin.httpsAddress())));
+            started.add(admin);
+            LOG.info("SIP-C listener on {} (advertised {}); sign-in on http {} / https {}; core {} via {}; admin on {};"
+                    + " {} accounts", legacy.address(), advertised, signin.httpAddress(), signin.httpsAddress(),
+                    remote, core.address(), admin.address(), directory.size());
+            return new Gateway(config, directory, sessions, core, legacy, signin, admin, embedded, groups, inspector,
                     metrics);
         } catch (Exception e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -234,8 +247,13 @@ public final class Gateway implements AutoCloseable {
         return signin;
     }
 
+    public AdminServer admin() {
+        return admin;
+    }
+
     @Override
     public void close() {
+        admin.close();
         signin.close();
         legacy.close();
         groups.forEach(g -> g.shutdownGracefully().syncUninterruptibly());

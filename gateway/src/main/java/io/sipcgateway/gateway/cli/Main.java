@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sipc-gateway", mixinStandardHelpOptions = true, version = "sipc-gateway 0.1.0",
         description = "Bridges legacy Fetion SIP-C clients to a SIP/SIMPLE core.",
-        subcommands = {RunCommand.class, ClientCommand.class, TranslateCommand.class, HashPasswordCommand.class})
+        subcommands = {RunCommand.class, ClientCommand.class, InspectCommand.class, TranslateCommand.class,
+            HashPasswordCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long a legacy request waits for the core before it gets 504 (default 8000).")
     private Long coreTimeoutMs;
 
+    @Option(names = "--admin-listen", paramLabel = "HOST:PORT",
+            description = "Admin listener: live view of translations, /metrics, /health (default 127.0.0.1:8090).")
+    private String adminListen;
+
     @Option(names = "--inspect-log", paramLabel = "FILE|-",
             description = "Write every translation pair as JSON Lines to FILE (rotated by size), or - for stdout.")
     private String inspectLog;
@@ -140,6 +144,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (coreTimeoutMs != null) {
             b.coreTimeout(Duration.ofMillis(coreTimeoutMs));
+        }
+        if (adminListen != null) {
+            b.adminListen(HostAndPort.parse(adminListen));
         }
         if (inspectLog != null) {
             b.inspect(b.inspect().withLog(inspectLog));

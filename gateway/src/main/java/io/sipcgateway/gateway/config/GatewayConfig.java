@@ -22,15 +22,18 @@ import java.util.Optional;
  * @param sipcAdvertise the SIP-C address the navigation answer gives clients ({@code <sipc-proxy>}); by default the
  *        listener's, with a wildcard host replaced by 127.0.0.1
  * @param inspect where translation pairs go (JSON Lines, HEP, pcap) and whether bodies are masked
+ * @param adminListen the admin listener: live view, {@code /metrics}, {@code /health} (loopback by default)
  */
 public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, HostAndPort httpsListen,
         HostAndPort sipListen, CoreTarget core, String domain, Optional<Path> accounts, Duration registrationExpiry,
-        Duration coreTimeout, Optional<HostAndPort> sipcAdvertise, InspectOptions inspect) {
+        Duration coreTimeout, Optional<HostAndPort> sipcAdvertise, InspectOptions inspect,
+        HostAndPort adminListen) {
 
     public static final HostAndPort DEFAULT_SIPC_LISTEN = new HostAndPort("0.0.0.0", 8080);
     public static final HostAndPort DEFAULT_HTTP_LISTEN = new HostAndPort("0.0.0.0", 8081);
     public static final HostAndPort DEFAULT_HTTPS_LISTEN = new HostAndPort("0.0.0.0", 8443);
     public static final HostAndPort DEFAULT_SIP_LISTEN = new HostAndPort("127.0.0.1", 5070);
+    public static final HostAndPort DEFAULT_ADMIN_LISTEN = new HostAndPort("127.0.0.1", 8090);
     public static final String DEFAULT_DOMAIN = "sipc.local";
     /** {@code X: 600}, what the real servers gave (section 1.4). */
     public static final Duration DEFAULT_REGISTRATION_EXPIRY = Duration.ofSeconds(600);
@@ -39,7 +42,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
     public static final GatewayConfig DEFAULTS = new GatewayConfig(DEFAULT_SIPC_LISTEN, DEFAULT_HTTP_LISTEN,
             DEFAULT_HTTPS_LISTEN, DEFAULT_SIP_LISTEN, new CoreTarget.Embedded(CoreTarget.DEFAULT_EMBEDDED_LISTEN),
             DEFAULT_DOMAIN, Optional.empty(), DEFAULT_REGISTRATION_EXPIRY, DEFAULT_CORE_TIMEOUT, Optional.empty(),
-            InspectOptions.NONE);
+            InspectOptions.NONE, DEFAULT_ADMIN_LISTEN);
 
     public GatewayConfig {
         Objects.requireNonNull(sipcListen, "sipcListen");
@@ -53,6 +56,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
         Objects.requireNonNull(coreTimeout, "coreTimeout");
         Objects.requireNonNull(sipcAdvertise, "sipcAdvertise");
         Objects.requireNonNull(inspect, "inspect");
+        Objects.requireNonNull(adminListen, "adminListen");
         if (domain.isBlank() || domain.chars().anyMatch(c -> c <= ' ' || c == '@' || c == ':')) {
             throw new IllegalArgumentException("domain must be a host name, got '" + domain + "'");
         }
@@ -81,6 +85,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
         private Duration coreTimeout;
         private Optional<HostAndPort> sipcAdvertise;
         private InspectOptions inspect;
+        private HostAndPort adminListen;
 
         private Builder(GatewayConfig from) {
             sipcListen = from.sipcListen;
@@ -94,6 +99,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
             coreTimeout = from.coreTimeout;
             sipcAdvertise = from.sipcAdvertise;
             inspect = from.inspect;
+            adminListen = from.adminListen;
         }
 
         public Builder sipcListen(HostAndPort value) {
@@ -151,6 +157,11 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
             return this;
         }
 
+        public Builder adminListen(HostAndPort value) {
+            adminListen = value;
+            return this;
+        }
+
         /** The current inspection options, to change one of them. */
         public InspectOptions inspect() {
             return inspect;
@@ -158,7 +169,7 @@ public record GatewayConfig(HostAndPort sipcListen, HostAndPort httpListen, Host
 
         public GatewayConfig build() {
             return new GatewayConfig(sipcListen, httpListen, httpsListen, sipListen, core, domain, accounts,
-                    registrationExpiry, coreTimeout, sipcAdvertise, inspect);
+                    registrationExpiry, coreTimeout, sipcAdvertise, inspect, adminListen);
         }
     }
 }

@@ -38,6 +38,7 @@ public final class GatewayConfigLoader {
                     (b, v) -> b.registrationExpiry(Duration.ofSeconds(Long.parseLong(v)))),
             Map.<String, Setter>entry("core-timeout-ms",
                     (b, v) -> b.coreTimeout(Duration.ofMillis(Long.parseLong(v)))),
+            Map.<String, Setter>entry("admin-listen", (b, v) -> b.adminListen(HostAndPort.parse(v))),
             Map.<String, Setter>entry("inspect-log", (b, v) -> b.inspect(b.inspect().withLog(v))),
             Map.<String, Setter>entry("hep", (b, v) -> b.inspect(b.inspect().withHep(v))),
             Map.<String, Setter>entry("pcap", (b, v) -> b.inspect(b.inspect().withPcap(Path.of(v)))),

@@ -98,10 +98,10 @@ public final class ClientSession implements LegacySession {
         LOG.info("[{}] {} signed in as {} ({})", connection.id(), connection.remoteAddress(), user.sid(),
                 step.version());
         context.registry().register(user.sid(), this).ifPresent(older -> older.replacedBy(this));
+        context.core().signedIn(user); // asynchronous; started before the client hears it is signed in
+        context.observer().signedIn();
         connection.send(withExpiry(step.ok()));
         connection.idleLimit(context.signedInIdleSeconds());
-        context.observer().signedIn();
-        context.core().signedIn(user);
     }
 
     /** Sends an answer the gateway gives itself, and records it for inspection. */

@@ -68,6 +68,7 @@ abstract class BridgeScenarios {
                 .sipcListen(new HostAndPort("127.0.0.1", 0))
                 .httpListen(new HostAndPort("127.0.0.1", 0))
                 .httpsListen(new HostAndPort("127.0.0.1", 0))
+                .adminListen(new HostAndPort("127.0.0.1", 0))
                 .sipListen(new HostAndPort("127.0.0.1", freePort()))
                 .core(core())
                 .domain(domain())

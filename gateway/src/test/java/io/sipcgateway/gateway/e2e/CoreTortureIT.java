@@ -51,6 +51,7 @@ class CoreTortureIT {
                 .sipcListen(new HostAndPort("127.0.0.1", 0))
                 .httpListen(new HostAndPort("127.0.0.1", 0))
                 .httpsListen(new HostAndPort("127.0.0.1", 0))
+                .adminListen(new HostAndPort("127.0.0.1", 0))
                 .sipListen(new HostAndPort("127.0.0.1", BridgeScenarios.freePort()))
                 .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", BridgeScenarios.freePort())))
                 .accounts(accounts)

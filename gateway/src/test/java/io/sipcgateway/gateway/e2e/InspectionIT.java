@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipcgateway.gateway.Gateway;
+import io.sipcgateway.gateway.cli.InspectCommand;
 import io.sipcgateway.gateway.client.ClientConfig;
 import io.sipcgateway.gateway.client.ClientLogin;
 import io.sipcgateway.gateway.client.LegacyClient;
@@ -16,6 +17,8 @@ import io.sipcgateway.gateway.inspect.ExternalTools;
 import io.sipcgateway.gateway.inspect.InspectOptions;
 import io.sipcgateway.gateway.inspect.TranslationEvent;
 import io.sipcgateway.gateway.inspect.json.EventJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +26,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inspection end to end: a v4 legacy client signs in, sets presence and sends a message to a standard SIP UA
  * through the gateway (embedded core); each pair is then found in the JSON Lines log with its SIP-C and SIP legs
- * correlated, the pcap reads in the real tshark with both legs, and the Prometheus counters match the traffic.
+ * correlated, in the {@code inspect} command's output from the admin listener, and in the pcap read by the real
+ * tshark with both legs; the Prometheus counters match the traffic.
  */
 class InspectionIT {
     private static final Duration WAIT = Duration.ofSeconds(8);
@@ -47,6 +52,7 @@ class InspectionIT {
                 .sipcListen(new HostAndPort("127.0.0.1", 0))
                 .httpListen(new HostAndPort("127.0.0.1", 0))
                 .httpsListen(new HostAndPort("127.0.0.1", 0))
+                .adminListen(new HostAndPort("127.0.0.1", 0))
                 .sipListen(new HostAndPort("127.0.0.1", BridgeScenarios.freePort()))
                 .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", BridgeScenarios.freePort())))
                 .domain(domain)
@@ -71,6 +77,13 @@ class InspectionIT {
                 }
             }
             assertTrue(BridgeScenarios.eventually(() -> gateway.inspector().buffered() == 0));
+            StringWriter tail = new StringWriter();
+            CommandLine inspect = new CommandLine(new InspectCommand());
+            inspect.setOut(new PrintWriter(tail));
+            int exit = inspect.execute("--admin", gateway.admin().address().toString(), "--user",
+                    BridgeScenarios.CAROL, "--method", "M", "--backlog", "50", "--limit", "1", "--json");
+            assertEquals(0, exit, tail.toString());
+            assertTrue(tail.toString().contains("MESSAGE sip:bob@sipc.local"), "inspect shows the M pair: " + tail);
             String metrics = gateway.metrics().scrape();
             assertTrue(metrics.contains("sipc_gateway_messages_total"), metrics);
             assertTrue(counter(metrics, "MESSAGE", "legacy_to_core", "success") >= 1, metrics);
