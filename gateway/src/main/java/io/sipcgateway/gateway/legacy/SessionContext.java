@@ -33,7 +33,10 @@ public record SessionContext(LoginServices login, SessionRegistry registry, Core
         this(login, registry, core, registrationExpiry, loginIdle, SessionObserver.NONE, TranslationRecorder.OFF);
     }
 
+    /** {@code X} plus the grace, which is at most half of {@code X} (so a short test expiry stays short). */
     int signedInIdleSeconds() {
-        return (int) registrationExpiry.plus(EXPIRY_GRACE).toSeconds();
+        Duration grace = EXPIRY_GRACE.compareTo(registrationExpiry.dividedBy(2)) < 0 ? EXPIRY_GRACE
+                : registrationExpiry.dividedBy(2);
+        return (int) Math.max(1, registrationExpiry.plus(grace).toSeconds());
     }
 }

@@ -21,7 +21,6 @@ import io.sipcgateway.gateway.client.SignedIn;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.ForwardedCall;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.SignedInCall;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.SignedOutCall;
-import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcHeaders;
@@ -30,9 +29,6 @@ import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcVersion;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,28 +39,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * again, nothing but {@code R} is served before login, nobody may send as someone else, and bytes the decoder
  * cannot read are answered {@code 400} (when {@code I} and {@code Q} were read) and the connection closed.
  */
-class LegacyLoginAbuseIT {
-    private static V4KeyPair keys;
+class LegacyLoginAbuseIT extends LegacyFrontCase {
 
-    private LegacyFront front;
-    private Clients clients;
 
-    @BeforeAll
-    static void generateKeyOnce() {
-        keys = V4KeyPair.generate(new SecureRandom());
-    }
 
     @BeforeEach
-    void startFront() throws InterruptedException {
-        front = LegacyFront.start(keys, LegacyFront.Settings.DEFAULT);
-        clients = new Clients(front);
+    void start() throws InterruptedException {
+        startFront(LegacyFront.Settings.DEFAULT);
     }
 
-    @AfterEach
-    void stopFront() {
-        clients.close();
-        front.close();
-    }
 
     @ParameterizedTest(name = "SIP-C/{0}.0")
     @ValueSource(ints = {2, 4})

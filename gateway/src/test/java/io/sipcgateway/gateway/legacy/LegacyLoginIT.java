@@ -16,16 +16,12 @@ import io.sipcgateway.gateway.client.LegacyClient;
 import io.sipcgateway.gateway.client.SignedIn;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.SignedInCall;
 import io.sipcgateway.gateway.legacy.auth.LibofetionLoginParser;
-import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
 import io.sipcgateway.gateway.legacy.auth.XmlShape;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcVersion;
-import java.security.SecureRandom;
 import java.util.List;
 import org.dom4j.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,30 +30,17 @@ import org.junit.jupiter.api.Test;
  * answer, and every refusal: wrong password, lockout, unknown user. Replays and requests before login are in
  * {@link LegacyLoginAbuseIT}.
  */
-class LegacyLoginIT {
+class LegacyLoginIT extends LegacyFrontCase {
     static final String ALICE = "916000001";
     static final String ALICE_ID = "300000001";
-    private static V4KeyPair keys;
 
-    private LegacyFront front;
-    private Clients clients;
 
-    @BeforeAll
-    static void generateKeyOnce() {
-        keys = V4KeyPair.generate(new SecureRandom());
-    }
 
     @BeforeEach
-    void startFront() throws InterruptedException {
-        front = LegacyFront.start(keys, LegacyFront.Settings.DEFAULT.withMaxFailures(3));
-        clients = new Clients(front);
+    void start() throws InterruptedException {
+        startFront(LegacyFront.Settings.DEFAULT.withMaxFailures(3));
     }
 
-    @AfterEach
-    void stopFront() {
-        clients.close();
-        front.close();
-    }
 
     @Test
     void v2LoginWithMd5SessDigest() {

@@ -18,48 +18,24 @@ import io.sipcgateway.gateway.client.LegacyClient;
 import io.sipcgateway.gateway.client.SignedIn;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.SignedInCall;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.SignedOutCall;
-import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
 import io.sipcgateway.gateway.legacy.auth.XmlShape;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dom4j.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A signed-in session over real TCP (section 1.4): keep-alive in both versions and on the client's timer, logout,
  * expiry of a silent client, and a second login of the same account taking over (section 5.2).
  */
-class LegacySessionIT {
-    private static V4KeyPair keys;
-
-    private LegacyFront front;
-    private Clients clients;
-
-    @BeforeAll
-    static void generateKeyOnce() {
-        keys = V4KeyPair.generate(new SecureRandom());
-    }
-
-    private void startFront(LegacyFront.Settings settings) throws InterruptedException {
-        front = LegacyFront.start(keys, settings);
-        clients = new Clients(front);
-    }
-
-    @AfterEach
-    void stopFront() {
-        clients.close();
-        front.close();
-    }
+class LegacySessionIT extends LegacyFrontCase {
 
     @Test
     void v4KeepAliveIsAnsweredWithXAndFreshCredentials() throws InterruptedException {

@@ -13,7 +13,6 @@ import io.sipcgateway.gateway.client.ClientLogin.V2Algorithm;
 import io.sipcgateway.gateway.client.LegacyClient;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.AnsweredCall;
 import io.sipcgateway.gateway.legacy.RecordingCoreBridge.ForwardedCall;
-import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaderName;
 import io.sipcgateway.sipc.SipcHeaders;
@@ -21,10 +20,7 @@ import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
 import io.sipcgateway.sipc.SipcVersion;
-import java.security.SecureRandom;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,29 +31,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message 21), and what the gateway pushes is answered as libofetion answers it: {@code 200 OK} with {@code F I Q}
  * (sample 26), never to {@code BN}.
  */
-class LegacyTrafficIT {
+class LegacyTrafficIT extends LegacyFrontCase {
     private static final String BOB = "916000002";
-    private static V4KeyPair keys;
 
-    private LegacyFront front;
-    private Clients clients;
 
-    @BeforeAll
-    static void generateKeyOnce() {
-        keys = V4KeyPair.generate(new SecureRandom());
-    }
 
     @BeforeEach
-    void startFront() throws InterruptedException {
-        front = LegacyFront.start(keys, LegacyFront.Settings.DEFAULT);
-        clients = new Clients(front);
+    void start() throws InterruptedException {
+        startFront(LegacyFront.Settings.DEFAULT);
     }
 
-    @AfterEach
-    void stopFront() {
-        clients.close();
-        front.close();
-    }
 
     @Test
     void v4PresenceSubscriptionAndMessageReachTheCoreAsSent() {
