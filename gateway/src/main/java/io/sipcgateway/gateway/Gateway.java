@@ -33,6 +33,7 @@ import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
 import io.sipcgateway.gateway.signin.SigninServer;
 import io.sipcgateway.gateway.signin.SigninTls;
 import io.sipcgateway.sipc.codec.SipcDecoderConfig;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -124,7 +125,13 @@ public final class Gateway implements AutoCloseable {
             Optional<EmbeddedCore> embedded = Optional.empty();
             CoreTarget.Remote remote;
             if (config.core() instanceof CoreTarget.Embedded e) {
-                EmbeddedCore core = EmbeddedCore.start(e.listen().host(), e.listen().port(), config.domain());
+                EmbeddedCore core;
+                try {
+                    core = EmbeddedCore.start(e.listen().host(), e.listen().port(), config.domain());
+                } catch (IOException bindFailure) {
+                    throw new IOException("cannot start the embedded core on " + e.listen() + " (--core embedded:"
+                            + "HOST:PORT to move it): " + bindFailure.getMessage(), bindFailure);
+                }
                 started.add(core);
                 embedded = Optional.of(core);
                 InetSocketAddress at = core.address();

@@ -5,7 +5,10 @@ import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.GatewayConfig;
 import io.sipcgateway.gateway.config.GatewayConfigLoader;
 import io.sipcgateway.gateway.config.HostAndPort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -97,7 +100,13 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sipc-gateway: " + e.getMessage());
             return 2;
         }
-        Gateway gateway = Gateway.start(merged);
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(merged);
+        } catch (IOException | UncheckedIOException | GeneralSecurityException e) {
+            spec.commandLine().getErr().println("sipc-gateway: could not start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();

@@ -2,6 +2,7 @@ package io.sipcgateway.gateway.core;
 
 import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.HostAndPort;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +84,17 @@ public final class CoreStack implements AutoCloseable {
             return new CoreStack(stack, provider, listen, core);
         } catch (Exception e) {
             stack.stop();
-            throw e;
+            throw new IOException("cannot listen on " + listen + " (the SIP side toward the core, --sip-listen): "
+                    + rootMessage(e), e);
         }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
     public SipProvider provider() {

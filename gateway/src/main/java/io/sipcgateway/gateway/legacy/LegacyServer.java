@@ -2,10 +2,12 @@ package io.sipcgateway.gateway.legacy;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.sipcgateway.gateway.config.HostAndPort;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -19,9 +21,9 @@ public final class LegacyServer implements AutoCloseable {
 
     /** Binds {@code listen} and blocks until bound; {@code workers} also run every session. */
     public static LegacyServer bind(HostAndPort listen, EventLoopGroup boss, EventLoopGroup workers,
-            LegacyServerInitializer initializer) throws InterruptedException {
+            LegacyServerInitializer initializer) throws InterruptedException, IOException {
         Objects.requireNonNull(listen, "listen");
-        Channel channel = new ServerBootstrap()
+        ChannelFuture bound = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -29,9 +31,12 @@ public final class LegacyServer implements AutoCloseable {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(initializer)
                 .bind(listen.toSocketAddress())
-                .sync()
-                .channel();
-        return new LegacyServer(channel);
+                .await();
+        if (!bound.isSuccess()) {
+            throw new IOException("cannot listen on " + listen + " (SIP-C, --sipc-listen): "
+                    + bound.cause().getMessage(), bound.cause());
+        }
+        return new LegacyServer(bound.channel());
     }
 
     /** The bound address (the real port when 0 was asked for). */

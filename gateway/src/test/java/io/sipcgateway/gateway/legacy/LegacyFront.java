@@ -12,6 +12,8 @@ import io.sipcgateway.gateway.legacy.auth.V2Authenticator;
 import io.sipcgateway.gateway.legacy.auth.V4Authenticator;
 import io.sipcgateway.gateway.legacy.auth.V4KeyPair;
 import io.sipcgateway.sipc.codec.SipcDecoderConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +93,10 @@ public final class LegacyFront implements AutoCloseable {
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
+        } catch (IOException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new UncheckedIOException(e);
         }
     }
 
