@@ -1,7 +1,6 @@
 package io.sipcgateway.gateway.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -13,19 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -48,11 +41,6 @@ public final class KamailioCore implements BeforeAllCallback, AfterAllCallback, 
     public static final String DEFAULT_DOMAIN = "example.test";
 
     static final Path KAMAILIO = Path.of("/usr/sbin/kamailio");
-    /** Table layouts shipped by the "kamailio" package (reference doc section 5). */
-    static final Path DBTEXT_SCHEMA = Path.of("/usr/share/kamailio/dbtext/kamailio");
-    /** Tables of presence, presence_xml and msilo; "version" is checked by every DB user. */
-    static final List<String> DB_TABLES =
-            List.of("version", "presentity", "active_watchers", "watchers", "xcap", "silo");
 
     private static final Logger LOG = LoggerFactory.getLogger(KamailioCore.class);
     private static final String APT_HINT =
@@ -147,15 +135,15 @@ public final class KamailioCore implements BeforeAllCallback, AfterAllCallback, 
         List<ProcessHandle> forked = new ArrayList<>(children);
         main.descendants().forEach(forked::add);
         main.destroy();
-        boolean exited = waitFor(main, STOP_TIMEOUT);
+        boolean exited = ProcessWaits.waitFor(main, STOP_TIMEOUT);
         if (!exited) {
             LOG.warn("kamailio {} did not exit {} after SIGTERM; sending SIGKILL", name, STOP_TIMEOUT);
             main.destroyForcibly();
-            waitFor(main, Duration.ofSeconds(5));
+            ProcessWaits.waitFor(main, Duration.ofSeconds(5));
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         for (ProcessHandle child : forked) {
-            awaitExit(child, Duration.between(Instant.now(), deadline));
+            ProcessWaits.awaitExit(child, Duration.between(Instant.now(), deadline));
             if (child.isAlive()) {
                 LOG.warn("kamailio {} child {} outlived its parent; sending SIGKILL", name, child.pid());
                 child.destroyForcibly();
@@ -255,8 +243,8 @@ public final class KamailioCore implements BeforeAllCallback, AfterAllCallback, 
         if (!Files.isExecutable(KAMAILIO)) {
             throw new IllegalStateException(KAMAILIO + " not found: " + APT_HINT);
         }
-        if (!Files.isDirectory(DBTEXT_SCHEMA)) {
-            throw new IllegalStateException(DBTEXT_SCHEMA + " (db_text schema of package kamailio) not found: "
+        if (!Files.isDirectory(KamailioWorkDir.DBTEXT_SCHEMA)) {
+            throw new IllegalStateException(KamailioWorkDir.DBTEXT_SCHEMA + " (db_text schema of package kamailio) not found: "
                     + APT_HINT);
         }
         // The module path is /usr/lib/<multiarch>/kamailio/modules; kamailio itself would only say "could not find
@@ -274,30 +262,8 @@ public final class KamailioCore implements BeforeAllCallback, AfterAllCallback, 
     }
 
     private void prepareWorkDir() throws IOException {
-        workDir = Files.createTempDirectory("kamailio-core-" + name + "-");
-        Files.createDirectories(workDir.resolve("run"));
-        Path db = Files.createDirectories(workDir.resolve("db"));
-        for (String table : DB_TABLES) {
-            List<String> lines = Files.readAllLines(DBTEXT_SCHEMA.resolve(table), StandardCharsets.UTF_8);
-            if (!"version".equals(table)) {
-                lines.set(0, relaxNullability(lines.get(0)));
-            }
-            Files.write(db.resolve(table), lines, StandardCharsets.UTF_8);
-        }
-        try (InputStream cfg = KamailioCore.class.getResourceAsStream("/kamailio/kamailio.cfg")) {
-            Objects.requireNonNull(cfg, "kamailio/kamailio.cfg not on the class path (gateway/src/main/resources)");
-            Files.copy(cfg, workDir.resolve("kamailio.cfg"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        workDir = KamailioWorkDir.create(name);
         Files.createDirectories(logDir);
-    }
-
-    /**
-     * Makes every column but the auto-increment id nullable. db_text applies no SQL defaults, so a column a module
-     * leaves out of its INSERT fails with "null value not allowed" (reference doc section 9 item 3: silo.callid and
-     * active_watchers.flags).
-     */
-    static String relaxNullability(String header) {
-        return header.replaceAll("\\((int|string|str|double|datetime|blob)\\)", "($1,null)");
     }
 
     private void startOnFreePort() throws IOException {
@@ -404,27 +370,7 @@ public final class KamailioCore implements BeforeAllCallback, AfterAllCallback, 
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    private static void awaitExit(ProcessHandle handle, Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            return;
-        }
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // still alive: the caller kills it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static boolean waitFor(Process p, Duration timeout) {
-        try {
-            return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
-        }
-    }
 
     /** After a failed first start nothing is kept, so a later start() begins from scratch. */
     private void cleanUpFailedStart(boolean first) {
@@ -484,10 +430,8 @@ public final class KamailioCore implements BeforeAllCallback, AfterAllCallback, 
         if (workDir == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(workDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            KamailioWorkDir.delete(workDir);
         } catch (IOException e) {
             LOG.warn("cannot delete {}", workDir, e);
         }
