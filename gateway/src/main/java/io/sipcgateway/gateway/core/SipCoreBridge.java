@@ -107,7 +107,13 @@ public final class SipCoreBridge implements CoreBridge {
                     publish(link, link.presence());
                 }
                 if (change == UserLink.Registration.RECOVERED) {
-                    restoreSubscriptions(link);
+                    resendSubscriptions(link, true);
+                } else if (change == UserLink.Registration.UNCHANGED) {
+                    // A refresh (every 80% of X, 480 s by default): refresh what expires later than the binding
+                    // too, or a session longer than the core's subscription and publication expiry (3600 s) would
+                    // silently stop seeing presence.
+                    resendSubscriptions(link, false);
+                    publish(link, link.presence());
                 }
             } else {
                 LOG.warn("REGISTER for {} failed ({}); retrying in {} s", link.user.sid(),
@@ -117,14 +123,19 @@ public final class SipCoreBridge implements CoreBridge {
         });
     }
 
-    /** After a core outage the core has forgotten the subscriptions; send them again (RFC 6665 4.1.2.3 style). */
-    private void restoreSubscriptions(UserLink link) {
+    /**
+     * Sends every remembered SUB again with the next CSeq: in its existing dialogs as a refresh (RFC 6665 4.1.2.1),
+     * or, after a core outage ({@code newDialogs}), in new ones, since the core has forgotten the old.
+     */
+    private void resendSubscriptions(UserLink link, boolean newDialogs) {
         for (SipcRequest sub : link.subscriptions()) {
             SipcRequest again = bumpCseq(sub);
-            sub.callId().ifPresent(link::dropLinks); // new dialogs: the core's side of the old ones is gone
+            if (newDialogs) {
+                sub.callId().ifPresent(link::dropLinks);
+            }
             link.rememberSubscription(again);
-            forward(link, again, response -> LOG.debug("restored SUB {} for {}: {}", sub.callId().orElse(""),
-                    link.user.sid(), response.status()));
+            forward(link, again, response -> LOG.debug("{} SUB {} for {}: {}", newDialogs ? "restored" : "refreshed",
+                    sub.callId().orElse(""), link.user.sid(), response.status()));
         }
     }
 
