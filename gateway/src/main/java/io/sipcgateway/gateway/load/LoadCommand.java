@@ -54,6 +54,10 @@ public final class LoadCommand implements Callable<Integer> {
             description = "How long to send messages. Default: ${DEFAULT-VALUE}.")
     private long duration;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Leave the first seconds of --duration out of the percentiles. Default: ${DEFAULT-VALUE}.")
+    private long warmup;
+
     @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0",
             description = "Stay signed in, idle, this long after the messages. Default: ${DEFAULT-VALUE}.")
     private long hold;
@@ -86,8 +90,8 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             HostAndPort target = HostAndPort.parse(server);
             config = new LoadConfig(target.host(), target.port(), sessions, firstAccount, ramp, v2Share, rate,
-                    Duration.ofSeconds(duration), Duration.ofSeconds(hold), subscribe, presence,
-                    Duration.ofSeconds(timeout), loginThreads, ioThreads);
+                    Duration.ofSeconds(duration), Duration.ofSeconds(warmup), Duration.ofSeconds(hold), subscribe,
+                    presence, Duration.ofSeconds(timeout), loginThreads, ioThreads);
         } catch (IllegalArgumentException e) {
             err.println("load: " + e.getMessage());
             return 2;

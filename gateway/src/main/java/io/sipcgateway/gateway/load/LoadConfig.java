@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param v2Share fraction of sessions that speak SIP-C/2.0, the rest SIP-C/4.0
  * @param rate messages per second, sent open-loop once all sessions are up; 0 sends none
  * @param duration how long messages are sent
+ * @param warmup the first part of {@code duration} whose latencies are not recorded (JIT, connection set-up)
  * @param hold how long to stay signed in after the messages (idle sessions, e.g. to measure memory)
  * @param subscribe subscribe each session to its buddies' presence after login
  * @param presence set each session's presence (400, online) after login
@@ -23,14 +24,15 @@ import java.util.Objects;
  * @param ioThreads the event loop threads shared by all sessions
  */
 public record LoadConfig(String host, int port, int sessions, int firstAccount, double ramp, double v2Share,
-        double rate, Duration duration, Duration hold, boolean subscribe, boolean presence, Duration answerTimeout,
-        int loginThreads, int ioThreads) {
+        double rate, Duration duration, Duration warmup, Duration hold, boolean subscribe, boolean presence,
+        Duration answerTimeout, int loginThreads, int ioThreads) {
     /** Messages still unanswered beyond this are not sent but counted as errors: memory stays bounded. */
     public static final int MAX_IN_FLIGHT = 50_000;
 
     public LoadConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
         check(port > 0 && port < 65_536, "port must be 1..65535: " + port);
@@ -40,6 +42,7 @@ public record LoadConfig(String host, int port, int sessions, int firstAccount, 
         check(v2Share >= 0 && v2Share <= 1, "v2 share must be 0..1: " + v2Share);
         check(rate >= 0 && rate <= 1_000_000, "rate must be 0..1000000 per second: " + rate);
         check(!duration.isNegative() && duration.toSeconds() <= 86_400, "duration must be 0..86400 s");
+        check(!warmup.isNegative() && warmup.compareTo(duration) <= 0, "warm-up must be 0..duration");
         check(!hold.isNegative() && hold.toSeconds() <= 86_400, "hold must be 0..86400 s");
         check(!answerTimeout.isNegative() && !answerTimeout.isZero(), "answer timeout must be positive");
         check(loginThreads >= 1 && loginThreads <= 1024, "login threads must be 1..1024: " + loginThreads);

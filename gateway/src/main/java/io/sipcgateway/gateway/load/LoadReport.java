@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param answeredOk messages answered 2xx
  * @param delivered messages that reached the receiving session
  * @param sendSeconds from the first message sent to the last answer
- * @param answer latency from the intended send time to the final answer
+ * @param answer latency from the intended send time to the final answer (after the warm-up)
  * @param delivery latency from the intended send time to arrival at the receiving session
  * @param errors failures by kind and status, e.g. {@code "M 504"}, {@code "login timeout"}
  */

@@ -21,6 +21,7 @@ final class MessagePump {
 
     private final LoadConfig config;
     private final LoadStats stats;
+    private volatile long measureFrom = Long.MAX_VALUE;
 
     MessagePump(LoadConfig config, LoadStats stats) {
         this.config = config;
@@ -35,6 +36,7 @@ final class MessagePump {
         int n = sessions.size();
         long start = System.nanoTime();
         long end = start + config.duration().toNanos();
+        measureFrom = start + config.warmup().toNanos();
         double interval = 1e9 / config.rate();
         long timeoutMillis = config.answerTimeout().toMillis();
         for (long k = 0; ; k++) {
@@ -74,7 +76,9 @@ final class MessagePump {
             stats.error("M: " + answer.code());
         } else {
             stats.answeredOk.increment();
-            stats.answer.recordNanos(System.nanoTime() - intended);
+            if (intended >= measureFrom) {
+                stats.answer.recordNanos(System.nanoTime() - intended);
+            }
         }
     }
 
@@ -94,7 +98,9 @@ final class MessagePump {
                 try {
                     long intended = Long.parseLong(text, space + 1, end, 10);
                     stats.delivered.increment();
-                    stats.delivery.recordNanos(System.nanoTime() - intended);
+                    if (intended >= measureFrom) {
+                        stats.delivery.recordNanos(System.nanoTime() - intended);
+                    }
                 } catch (NumberFormatException e) {
                     stats.error("arrival: unreadable load text");
                 }

@@ -50,7 +50,7 @@ class LoadToolSmokeIT {
         try (Gateway gateway = Gateway.start(config)) {
             HostAndPort front = gateway.legacyAddress();
             LoadConfig load = new LoadConfig(front.host(), front.port(), SESSIONS, 0, 50, 0.5, 20,
-                    Duration.ofSeconds(3), Duration.ZERO, true, true, Duration.ofSeconds(5), 4, 1);
+                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, true, true, Duration.ofSeconds(5), 4, 1);
             report = LoadEngine.run(load, line -> {
                 synchronized (progress) {
                     progress.add(line);
