@@ -26,7 +26,8 @@ public record Percentiles(long count, double p50, double p99, double p999, doubl
     }
 
     String json() {
-        return String.format(Locale.ROOT, "{\"count\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f}", count,
-                p50, p99, p999, max);
+        return String.format(Locale.ROOT,
+                "{\"count\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f}",
+                count, p50, p99, p999, max);
     }
 }
