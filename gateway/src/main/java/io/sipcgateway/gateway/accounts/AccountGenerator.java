@@ -4,14 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Synthetic accounts for load measurements (see {@link AccountDirectory#generate}). */
-final class AccountGenerator {
-    static final long FIRST_SID = 800_000_000L;
-    static final long FIRST_USER_ID = 500_000_000L;
-    static final long FIRST_MOBILE = 13_900_000_000L;
+/**
+ * Synthetic accounts for load measurements (see {@link AccountDirectory#generate}); the numbering is public so that
+ * the load tool can sign in as account {@code i} without a password list.
+ */
+public final class AccountGenerator {
+    public static final long FIRST_SID = 800_000_000L;
+    public static final long FIRST_USER_ID = 500_000_000L;
+    public static final long FIRST_MOBILE = 13_900_000_000L;
     static final int MAX_BUDDIES = 5;
 
     private AccountGenerator() {
+    }
+
+    public static String sid(int i) {
+        return Long.toString(FIRST_SID + i);
+    }
+
+    public static String userId(int i) {
+        return Long.toString(FIRST_USER_ID + i);
+    }
+
+    public static String password(int i) {
+        return "pw" + i;
     }
 
     static AccountDirectory generate(int n, String coreDomain) {
@@ -32,7 +47,7 @@ final class AccountGenerator {
                 entries.add(new Buddy(address, "user" + other, List.of(1)));
             }
             accounts.add(new Account(sid, Long.toString(FIRST_USER_ID + i),
-                    Optional.of(Long.toString(FIRST_MOBILE + i)), "user" + i, "", PasswordHashes.of(sid, "pw" + i)
+                    Optional.of(Long.toString(FIRST_MOBILE + i)), "user" + i, "", PasswordHashes.of(sid, password(i))
                             .credentials(), lists, entries, Account.defaultCoreAor(sid, coreDomain), Optional.empty()));
         }
         return AccountDirectory.of(accounts);

@@ -1,6 +1,8 @@
 package io.sipcgateway.gateway.cli;
 
 import io.sipcgateway.gateway.client.ClientCommand;
+import io.sipcgateway.gateway.load.GenerateAccountsCommand;
+import io.sipcgateway.gateway.load.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sipc-gateway", mixinStandardHelpOptions = true, version = "sipc-gateway 0.1.0",
         description = "Bridges legacy Fetion SIP-C clients to a SIP/SIMPLE core.",
-        subcommands = {RunCommand.class, ClientCommand.class, InspectCommand.class, TranslateCommand.class,
-            HashPasswordCommand.class})
+        subcommands = {RunCommand.class, ClientCommand.class, LoadCommand.class, GenerateAccountsCommand.class,
+            InspectCommand.class, TranslateCommand.class, HashPasswordCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -55,6 +55,7 @@ final class ClientChannel {
     static final int MAX_RECEIVED = 10_000;
 
     private final EventLoopGroup group;
+    private final boolean ownsGroup;
     private final ClientConfig config;
     private final ConcurrentMap<Key, CompletableFuture<SipcResponse>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<ClientEvent> received = new LinkedBlockingQueue<>(MAX_RECEIVED);
@@ -62,14 +63,24 @@ final class ClientChannel {
     private volatile Channel channel;
     private volatile boolean closing;
 
-    private ClientChannel(EventLoopGroup group, ClientConfig config) {
+    private ClientChannel(EventLoopGroup group, boolean ownsGroup, ClientConfig config) {
         this.group = group;
+        this.ownsGroup = ownsGroup;
         this.config = config;
     }
 
     static ClientResult<ClientChannel> connect(String host, int port, ClientConfig config) {
-        EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("sipc-client", true));
-        ClientChannel client = new ClientChannel(group, config);
+        return connect(host, port, config, new NioEventLoopGroup(1, new DefaultThreadFactory("sipc-client", true)),
+                true);
+    }
+
+    /**
+     * Connects on {@code group}; when {@code ownsGroup} the group is shut down with the connection, otherwise the
+     * caller (the load tool, sharing one group among thousands of clients) stops it.
+     */
+    static ClientResult<ClientChannel> connect(String host, int port, ClientConfig config, EventLoopGroup group,
+            boolean ownsGroup) {
+        ClientChannel client = new ClientChannel(group, ownsGroup, config);
         ChannelFuture connected = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -85,7 +96,9 @@ final class ClientChannel {
         connected.awaitUninterruptibly(config.connectTimeout().toMillis() + 1000);
         if (!connected.isSuccess()) {
             connected.channel().close();
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            if (ownsGroup) {
+                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            }
             Throwable cause = connected.cause();
             String why = cause == null ? "no connection within " + config.connectTimeout() : reason(cause);
             return ClientResult.failed(ClientFailure.of(ClientFailure.Kind.CONNECT,
@@ -192,6 +205,9 @@ final class ClientChannel {
         ChannelFuture done = channel.close();
         if (!onLoop) {
             done.awaitUninterruptibly(config.closeTimeout().toMillis());
+        }
+        if (!ownsGroup) {
+            return;
         }
         long millis = config.closeTimeout().toMillis();
         Future<?> stopped = group.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.client;
 
+import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sipcgateway.gateway.accounts.FetionUri;
 import io.sipcgateway.sipc.SipcBody;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -58,6 +60,19 @@ public final class LegacyClient implements AutoCloseable {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(config, "config");
         return ClientChannel.connect(host, port, config).map(channel -> new LegacyClient(channel, config));
+    }
+
+    /**
+     * Opens the TCP connection on a shared {@code group}, which {@link #close()} leaves running: thousands of
+     * clients (the load tool) then need only the group's few threads instead of one each.
+     */
+    public static ClientResult<LegacyClient> connect(String host, int port, ClientConfig config,
+            EventLoopGroup group) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(group, "group");
+        return ClientChannel.connect(host, port, config, group, false)
+                .map(channel -> new LegacyClient(channel, config));
     }
 
     /**
@@ -139,10 +154,26 @@ public final class LegacyClient implements AutoCloseable {
         if (toSid == null || !ClientLogin.isNumber(toSid)) {
             return failed(ClientFailure.Kind.INVALID, "a sid is a decimal number, not '" + toSid + "'");
         }
-        String uri = contacts.stream().filter(c -> c.sid().filter(toSid::equals).isPresent()).map(Contact::uri)
-                .findFirst().orElseGet(() -> FetionUri.of(toSid));
+        String uri = uriOf(toSid);
         return withSession(s -> ClientRequests.catMessage(s.ids().version(), sid(s), s.ids().next(SipcMethod.M), uri,
                 text));
+    }
+
+    /**
+     * Sends {@code text} like {@link #sendMessage} without waiting: the future completes with the final answer,
+     * whatever its status, or fails when the connection closes. The caller bounds the wait (the load tool sends
+     * open-loop, so it must not block on each answer).
+     */
+    public CompletableFuture<SipcResponse> sendMessageAsync(String toSid, String text) {
+        Objects.requireNonNull(text, "text");
+        Session s = session;
+        if (s == null || toSid == null || !ClientLogin.isNumber(toSid)) {
+            return CompletableFuture.failedFuture(new IllegalStateException(s == null ? "not signed in"
+                    : "a sid is a decimal number, not '" + toSid + "'"));
+        }
+        String uri = uriOf(toSid);
+        return channel.send(ClientRequests.catMessage(s.ids().version(), sid(s), s.ids().next(SipcMethod.M), uri,
+                text), false);
     }
 
     /**
@@ -225,7 +256,7 @@ public final class LegacyClient implements AutoCloseable {
         return contacts;
     }
 
-    /** Stops the timer, closes the connection and the event loop, each wait bounded. No logout is sent. */
+    /** Stops the timer, closes the connection and its own event loop (not a shared one), waits bounded. No logout. */
     @Override
     public void close() {
         stopKeepAlive();
@@ -271,6 +302,11 @@ public final class LegacyClient implements AutoCloseable {
         return exchange(request).flatMap(answer -> answer.status().isSuccess() ? ClientResult.ok(answer)
                 : ClientResult.failed(ClientFailure.rejected(answer, request.method() + " "
                         + request.event().map(n -> n + " ").orElse("") + "refused: " + answer.status())));
+    }
+
+    private String uriOf(String toSid) {
+        return contacts.stream().filter(c -> c.sid().filter(toSid::equals).isPresent()).map(Contact::uri)
+                .findFirst().orElseGet(() -> FetionUri.of(toSid));
     }
 
     private static String sid(Session s) {

@@ -25,8 +25,12 @@ final class UserLink {
     static final String REGISTER_CALL_ID = "register";
     /** Legacy {@code I} of the gateway's own PUBLISH of this user's presence. */
     static final String PRESENCE_CALL_ID = "presence";
-    /** Page-mode MESSAGE links pile up; keep the newest, which late answers can still find. */
-    static final int MAX_LINKS = 256;
+    /**
+     * Page-mode MESSAGE links pile up (real clients take a new {@code I} per message); keep the newest, which late
+     * answers can still find. 32 covers a user's messages within the core timeout; 256 made every active user hold
+     * ~60 KB of links living minutes, which the relay benchmark showed promoted to the old generation.
+     */
+    static final int MAX_LINKS = 32;
     /** A v2 buddy-list SUB per group plus a few; more is a misbehaving client. */
     static final int MAX_SUBSCRIPTIONS = 64;
 

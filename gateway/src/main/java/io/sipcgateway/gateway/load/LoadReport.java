@@ -1,0 +1,68 @@
+package io.sipcgateway.gateway.load;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a run measured.
+ *
+ * @param sessions sessions asked for
+ * @param signedIn sessions that signed in
+ * @param loginSeconds from the first connection to the last login answer
+ * @param login login latency, both round trips, v4 RSA challenge included
+ * @param sent messages sent
+ * @param answeredOk messages answered 2xx
+ * @param delivered messages that reached the receiving session
+ * @param sendSeconds from the first message sent to the last answer
+ * @param answer latency from the intended send time to the final answer (after the warm-up)
+ * @param delivery latency from the intended send time to arrival at the receiving session
+ * @param errors failures by kind and status, e.g. {@code "M 504"}, {@code "login timeout"}
+ */
+public record LoadReport(int sessions, int signedIn, double loginSeconds, Percentiles login, long sent,
+        long answeredOk, long delivered, double sendSeconds, Percentiles answer, Percentiles delivery,
+        Map<String, Long> errors) {
+    public LoadReport {
+        errors = Map.copyOf(errors);
+    }
+
+    public long errorCount() {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public double loginsPerSecond() {
+        return loginSeconds > 0 ? signedIn / loginSeconds : 0;
+    }
+
+    public double messagesPerSecond() {
+        return sendSeconds > 0 ? answeredOk / sendSeconds : 0;
+    }
+
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "sessions:   %d/%d signed in in %.2f s (%.0f logins/s)%n", signedIn,
+                sessions, loginSeconds, loginsPerSecond()));
+        out.append("login:      ").append(login.text()).append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "messages:   %d sent, %d answered 2xx, %d delivered in %.2f s "
+                + "(%.0f msg/s)%n", sent, answeredOk, delivered, sendSeconds, messagesPerSecond()));
+        out.append("to answer:  ").append(answer.text()).append(System.lineSeparator());
+        out.append("to arrival: ").append(delivery.text()).append(System.lineSeparator());
+        out.append("errors:     ").append(errorCount());
+        errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append(System.lineSeparator()).append("  ").append(e.getKey()).append(": ")
+                        .append(e.getValue()));
+        return out.toString();
+    }
+
+    public String json() {
+        String errorsJson = errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "\"" + e.getKey().replace("\\", "\\\\").replace("\"", "\\\"") + "\":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+        return String.format(Locale.ROOT, "{\"sessions\":%d,\"signedIn\":%d,\"loginSeconds\":%.3f,"
+                + "\"loginsPerSecond\":%.1f,\"login\":%s,\"sent\":%d,\"answeredOk\":%d,\"delivered\":%d,"
+                + "\"sendSeconds\":%.3f,\"messagesPerSecond\":%.1f,\"answer\":%s,\"delivery\":%s,\"errorCount\":%d,"
+                + "\"errors\":%s}", sessions, signedIn, loginSeconds, loginsPerSecond(), login.json(), sent,
+                answeredOk, delivered, sendSeconds, messagesPerSecond(), answer.json(), delivery.json(),
+                errorCount(), errorsJson);
+    }
+}

@@ -1,0 +1,110 @@
+package io.sipcgateway.gateway.load;
+
+import io.sipcgateway.gateway.client.ClientEvent;
+import io.sipcgateway.sipc.SipcMethod;
+import io.sipcgateway.sipc.SipcRequest;
+import io.sipcgateway.sipc.SipcResponse;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends messages open-loop: message {@code k} is due at {@code start + k / rate} whatever happened to the earlier
+ * ones, and its latency counts from that intended time, so a stalled gateway shows up in the percentiles instead of
+ * slowing the sender (coordinated omission). Session {@code i} writes to session {@code i + 1}, its first buddy
+ * in the generated directory. The text carries the intended time, so the receiving side measures arrival without
+ * any shared table.
+ */
+final class MessagePump {
+    private static final String PREFIX = "load ";
+
+    private final LoadConfig config;
+    private final LoadStats stats;
+    private volatile long measureFrom = Long.MAX_VALUE;
+
+    MessagePump(LoadConfig config, LoadStats stats) {
+        this.config = config;
+        this.stats = stats;
+    }
+
+    /** Sends for the configured duration, then waits (bounded) for the answers; seconds from first send to end. */
+    double run(List<SessionPool.Session> sessions) {
+        if (config.rate() <= 0 || config.duration().isZero() || sessions.size() < 2) {
+            return 0;
+        }
+        int n = sessions.size();
+        long start = System.nanoTime();
+        long end = start + config.duration().toNanos();
+        measureFrom = start + config.warmup().toNanos();
+        double interval = 1e9 / config.rate();
+        long timeoutMillis = config.answerTimeout().toMillis();
+        for (long k = 0; ; k++) {
+            long intended = start + (long) (k * interval);
+            if (intended >= end) {
+                break;
+            }
+            SessionPool.sleepUntil(intended);
+            if (stats.inFlight.get() >= LoadConfig.MAX_IN_FLIGHT) {
+                stats.error("M: not sent, " + LoadConfig.MAX_IN_FLIGHT + " unanswered");
+                continue;
+            }
+            int from = (int) (k % n);
+            SessionPool.Session to = sessions.get((from + 1) % n);
+            stats.inFlight.incrementAndGet();
+            stats.sent.increment();
+            sessions.get(from).client().sendMessageAsync(to.sid(), PREFIX + k + " " + intended)
+                    .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                    .whenComplete((answer, failure) -> answered(intended, answer, failure));
+        }
+        long drainBound = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis + 1000);
+        while (stats.inFlight.get() > 0 && System.nanoTime() < drainBound) {
+            SessionPool.sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void answered(long intended, SipcResponse answer, Throwable failure) {
+        stats.inFlight.decrementAndGet();
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof TimeoutException) {
+            stats.error("M: timeout");
+        } else if (cause != null) {
+            stats.error("M: " + cause.getClass().getSimpleName());
+        } else if (!answer.status().isSuccess()) {
+            stats.error("M: " + answer.code());
+        } else {
+            stats.answeredOk.increment();
+            if (intended >= measureFrom) {
+                stats.answer.recordNanos(System.nanoTime() - intended);
+            }
+        }
+    }
+
+    /** The client listener's part: a load message arriving at its receiver (on the event loop; must not block). */
+    void onEvent(ClientEvent event) {
+        if (event instanceof ClientEvent.Message m && m.direction() == ClientEvent.Direction.IN
+                && m.message() instanceof SipcRequest request && request.method().equals(SipcMethod.M)) {
+            // v4 receivers get the text wrapped in a <Font> fragment: find the marker, then the digits after it.
+            String text = request.body().utf8();
+            int at = text.indexOf(PREFIX);
+            int space = at < 0 ? -1 : text.indexOf(' ', at + PREFIX.length());
+            if (space > 0) {
+                int end = space + 1;
+                while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                    end++;
+                }
+                try {
+                    long intended = Long.parseLong(text, space + 1, end, 10);
+                    stats.delivered.increment();
+                    if (intended >= measureFrom) {
+                        stats.delivery.recordNanos(System.nanoTime() - intended);
+                    }
+                } catch (NumberFormatException e) {
+                    stats.error("arrival: unreadable load text");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.sipcgateway.gateway.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sipcgateway.gateway.Gateway;
+import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.accounts.AccountDirectoryWriter;
+import io.sipcgateway.gateway.config.CoreTarget;
+import io.sipcgateway.gateway.config.GatewayConfig;
+import io.sipcgateway.gateway.config.HostAndPort;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seconds-long run of the load tool's engine against a gateway on the embedded core, so that CI keeps the tool
+ * working (issue 7); the benchmark itself is run by hand (BENCHMARKS.md).
+ */
+class LoadToolSmokeIT {
+    private static final String DOMAIN = "sipc.local";
+    private static final int SESSIONS = 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(60)
+    void twentyMixedSessionsSignInAndEveryMessageIsAnswered200AndArrives() throws Exception {
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"),
+                AccountDirectoryWriter.toYaml(AccountDirectory.generate(SESSIONS, DOMAIN), DOMAIN));
+        GatewayConfig config = GatewayConfig.DEFAULTS.toBuilder()
+                .sipcListen(new HostAndPort("127.0.0.1", 0))
+                .httpListen(new HostAndPort("127.0.0.1", 0))
+                .httpsListen(new HostAndPort("127.0.0.1", 0))
+                .sipListen(new HostAndPort("127.0.0.1", freePort()))
+                .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", freePort())))
+                .domain(DOMAIN)
+                .accounts(accounts)
+                .build();
+        List<String> progress = new ArrayList<>();
+        LoadReport report;
+        try (Gateway gateway = Gateway.start(config)) {
+            HostAndPort front = gateway.legacyAddress();
+            LoadConfig load = new LoadConfig(front.host(), front.port(), SESSIONS, 0, 50, 0.5, 20,
+                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, true, true, Duration.ofSeconds(5), 4, 1);
+            report = LoadEngine.run(load, line -> {
+                synchronized (progress) {
+                    progress.add(line);
+                }
+            });
+        }
+        assertEquals(SESSIONS, report.signedIn(), report.text());
+        assertEquals(0, report.errorCount(), report.text());
+        assertTrue(report.sent() >= 50, "about 60 messages in 3 s at 20/s: " + report.text());
+        assertEquals(report.sent(), report.answeredOk(), report.text());
+        assertEquals(report.sent(), report.delivered(), "every message reaches its receiver: " + report.text());
+        assertEquals(report.sent(), report.answer().count(), report.text());
+        assertTrue(report.answer().p50() > 0 && report.answer().p99() >= report.answer().p50()
+                && report.answer().p999() >= report.answer().p99(), report.text());
+        assertTrue(report.json().contains("\"p999Ms\""), report.json());
+        synchronized (progress) {
+            assertTrue(progress.size() >= 3, "a progress line every second: " + progress);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
