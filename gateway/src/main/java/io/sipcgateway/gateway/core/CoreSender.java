@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
@@ -64,15 +63,17 @@ public final class CoreSender {
             return future;
         }
         return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
-            if (error instanceof TimeoutException || error instanceof CoreUnreachableException) {
+            if (error instanceof CoreUnreachableException) {
                 onFailure.run();
             }
         });
     }
 
     /**
-     * Called whenever the core does not answer in time or cannot be reached, so that the health probe can treat
-     * the next answer as a recovery: a core restarted between two probes has forgotten every binding.
+     * Called when the core cannot be reached (a refused or broken connection), so that the health probe treats its
+     * next answer as a recovery: a core restarted between two probes has forgotten every binding. A timeout is not
+     * reported: under overload it would make the gateway re-register every user into the overloaded core (seen in
+     * the load runs, BENCHMARKS.md); a core that is silently gone is found by the OPTIONS probe.
      */
     void onFailure(Runnable listener) {
         this.onFailure = listener;
