@@ -93,7 +93,7 @@ class KamailioCoreIT {
 
     @Test
     void presencePublishedByOneUserReachesSubscriberAsPidfNotify() throws Exception {
-        TestSipUa.Outcome subscribed = bob.subscribe(alice.aor());
+        SipOutcome subscribed = bob.subscribe(alice.aor());
         // 200, not the 202 that RFC 6665 deprecated (subs_respond_200=1); Contact = the server, for refreshes.
         assertEquals(Response.OK, subscribed.status());
         assertEquals("<" + CORE.selfUri() + ">", subscribed.header(ContactHeader.NAME));
@@ -121,7 +121,7 @@ class KamailioCoreIT {
         assertEquals(Response.OK, bob.sendMessage(alice.aor(), "before"), "alice reachable while registered");
         assertNotNull(alice.pollMessage(DELIVERY));
 
-        TestSipUa.Outcome unregistered = alice.unregister(alice.aor());
+        SipOutcome unregistered = alice.unregister(alice.aor());
 
         assertEquals(Response.OK, unregistered.status());
         assertTrue(TestSipUa.contacts(unregistered.response()).isEmpty(), "200 lists no binding left");
@@ -165,7 +165,7 @@ class KamailioCoreIT {
     @Test
     void optionsAnsweredForHealthCheck() throws Exception {
         for (String target : List.of(CORE.selfUri(), "sip:" + CORE.domain())) {
-            TestSipUa.Outcome outcome = alice.options(target);
+            SipOutcome outcome = alice.options(target);
 
             assertEquals(Response.OK, outcome.status(), "OPTIONS " + target);
             String allow = outcome.header("Allow");
@@ -190,7 +190,7 @@ class KamailioCoreIT {
                     gateway.headers().createHeader("Path", "<" + path + ">"),
                     gateway.headers().createSupportedHeader("path"));
             try {
-                TestSipUa.Outcome registered = gateway.register(carol, unreachableContact, EXPIRES, extra);
+                SipOutcome registered = gateway.register(carol, unreachableContact, EXPIRES, extra);
 
                 assertEquals(Response.OK, registered.status());
                 // path_mode=1 echoes the stored Path as the REGISTER said "Supported: path" (RFC 3327 section 5.3).
@@ -267,7 +267,7 @@ class KamailioCoreIT {
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private static void assertRegisteredAlone(TestSipUa ua) throws Exception {
-        TestSipUa.Outcome outcome = ua.register(ua.aor(), EXPIRES);
+        SipOutcome outcome = ua.register(ua.aor(), EXPIRES);
         assertEquals(Response.OK, outcome.status(), "REGISTER " + ua.aor());
         List<ContactHeader> bindings = TestSipUa.contacts(outcome.response());
         assertEquals(1, bindings.size(), "bindings of " + ua.aor() + ": " + bindings);

@@ -1,10 +1,8 @@
 package io.sipcgateway.gateway.core;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.SocketException;
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
+import gov.nist.javax.sip.SipStackImpl;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -21,15 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-
-import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
@@ -45,7 +38,6 @@ import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.TransportNotSupportedException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.URI;
@@ -63,10 +55,6 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
-import gov.nist.javax.sip.SipStackImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +71,6 @@ public final class TestSipUa implements SipListener, AutoCloseable {
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(TestSipUa.class);
-    private static final AtomicInteger STACK_IDS = new AtomicInteger();
     private static final String HOST = KamailioCore.HOST;
     // RFC 3261 section 17.1.2.2: a non-INVITE client transaction gives up after Timer F = 64 * T1.
     private static final int TIMER_F_IN_T1 = 64;
@@ -99,29 +86,10 @@ public final class TestSipUa implements SipListener, AutoCloseable {
     private final MessageFactory messageFactory;
     private final AtomicLong cseq = new AtomicLong();
     private final Map<String, String> registerCallIds = new ConcurrentHashMap<>();
-    private final Map<ClientTransaction, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
+    private final UaTransactions transactions;
     private final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
     private final BlockingQueue<Request> messages = new LinkedBlockingQueue<>();
     private volatile int messageAnswer = Response.OK;
-
-    /** The final response to a request; {@code response} is null when the transaction timed out locally (408). */
-    public record Outcome(int status, Response response) {
-        /**
-         * All values of a header, comma-joined, or null if absent. jain-sip splits list headers such as Allow into
-         * one Header object per value.
-         */
-        public String header(String name) {
-            if (response == null || response.getHeader(name) == null) {
-                return null;
-            }
-            List<String> values = new ArrayList<>();
-            for (ListIterator<?> it = response.getHeaders(name); it.hasNext(); ) {
-                String line = it.next().toString();
-                values.add(line.substring(line.indexOf(':') + 1).trim());
-            }
-            return String.join(", ", values);
-        }
-    }
 
     private TestSipUa(String user, String domain, String proxyHost, int proxyPort, String transport)
             throws SipException {
@@ -129,27 +97,14 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         this.domain = domain;
         this.transport = transport.toLowerCase(Locale.ROOT);
         Slf4jStackLogger.install();
-        Properties properties = new Properties();
-        properties.setProperty("javax.sip.STACK_NAME", "test-ua-" + user + "-" + STACK_IDS.incrementAndGet());
-        // Every request goes to the core; the R-URI keeps the AoR (sip:bob@example.test does not resolve).
-        properties.setProperty("javax.sip.OUTBOUND_PROXY", proxyHost + ":" + proxyPort + "/" + this.transport);
-        // No dialogs: the UA only needs transactions. With dialog support off jain-sip hands every NOTIFY to the
-        // listener, also long after the SUBSCRIBE transaction ended (tried with a NOTIFY 7 s later), so
-        // gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY is not needed.
-        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        // One thread processes incoming UDP messages in arrival order (the 200 to a SUBSCRIBE before its NOTIFY);
-        // the listener never blocks, so one is enough, and the listener need not be re-entrant.
-        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
-        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
-        // jain-sip logs through SLF4J, never log4j (not on the class path).
-        properties.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
-        properties.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
+        Properties properties = UaStackProperties.of(user, proxyHost, proxyPort, this.transport);
         // Not SipFactory.createSipStack(): the factory keeps every stack it made, by name, for the JVM's lifetime.
         this.stack = new SipStackImpl(properties);
         try {
-            ListeningPoint listeningPoint = listenOnFreePort(stack, this.transport);
+            ListeningPoint listeningPoint = FreePorts.listen(stack, HOST, this.transport);
             this.localPort = listeningPoint.getPort();
             this.provider = stack.createSipProvider(listeningPoint);
+            this.transactions = new UaTransactions(provider, user);
             this.provider.addSipListener(this);
             SipFactory factory = SipFactory.getInstance();
             this.addressFactory = factory.createAddressFactory();
@@ -162,41 +117,6 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         } catch (InvalidArgumentException | TooManyListenersException e) {
             stack.stop();
             throw new SipException("cannot set up the jain-sip UA of " + user, e);
-        }
-    }
-
-    /**
-     * jain-sip rejects port 0 ("bad port"), so ask the OS for a free ephemeral port and bind that; another process
-     * may take it in between, hence a few attempts.
-     */
-    private static ListeningPoint listenOnFreePort(SipStack stack, String transport)
-            throws InvalidArgumentException {
-        for (int attempt = 1; ; attempt++) {
-            int port = probeFreePort(transport);
-            try {
-                return stack.createListeningPoint(HOST, port, transport);
-            } catch (TransportNotSupportedException e) {
-                throw new IllegalStateException("jain-sip without " + transport, e);
-            } catch (InvalidArgumentException taken) {
-                if (attempt == 3) {
-                    throw taken;
-                }
-            }
-        }
-    }
-
-    private static int probeFreePort(String transport) {
-        if (ListeningPoint.UDP.equalsIgnoreCase(transport)) {
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
-                return probe.getLocalPort();
-            } catch (SocketException e) {
-                throw new IllegalStateException("cannot bind UDP on " + HOST, e);
-            }
-        }
-        try (ServerSocket probe = new ServerSocket(0, 1, new InetSocketAddress(HOST, 0).getAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot bind TCP on " + HOST, e);
         }
     }
 
@@ -223,7 +143,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
     }
 
     /** Binds {@link #contactUri()} to {@code aor} (RFC 3261 section 10.2). */
-    public Outcome register(String aor, int expires) throws ParseException, SipException {
+    public SipOutcome register(String aor, int expires) throws ParseException, SipException {
         return register(aor, contactUri(), expires, List.of());
     }
 
@@ -231,7 +151,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
      * REGISTER with any contact and extra headers, e.g. as a gateway that registers someone else's AoR with a
      * {@code Path}. One Call-ID per AoR and increasing CSeqs, as RFC 3261 section 10.2 asks of a UA.
      */
-    public Outcome register(String aor, String contact, int expires, List<Header> extraHeaders)
+    public SipOutcome register(String aor, String contact, int expires, List<Header> extraHeaders)
             throws ParseException, SipException {
         Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
         request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contact)));
@@ -239,26 +159,26 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         for (Header header : extraHeaders) {
             request.addHeader(header);
         }
-        return send(request, RESPONSE_TIMEOUT, 0);
+        return transactions.send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** Removes this UA's contact from {@code aor}: REGISTER with Expires 0 (RFC 3261 section 10.2.2). */
-    public Outcome unregister(String aor) throws ParseException, SipException {
+    public SipOutcome unregister(String aor) throws ParseException, SipException {
         return register(aor, 0);
     }
 
     /** Removes every contact of {@code aor}: {@code Contact: *} with Expires 0 (RFC 3261 section 10.2.2). */
-    public Outcome unregisterAll(String aor) throws ParseException, SipException {
+    public SipOutcome unregisterAll(String aor) throws ParseException, SipException {
         Request request = newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor));
         request.addHeader(headerFactory.createContactHeader());
         request.addHeader(expiresHeader(0));
-        return send(request, RESPONSE_TIMEOUT, 0);
+        return transactions.send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** REGISTER without Contact: the 200 lists the current bindings of {@code aor} (RFC 3261 section 10.2.3). */
-    public Outcome fetchBindings(String aor) throws ParseException, SipException {
-        return send(newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor)), RESPONSE_TIMEOUT,
-                0);
+    public SipOutcome fetchBindings(String aor) throws ParseException, SipException {
+        return transactions.send(newRequest(Request.REGISTER, "sip:" + domain, aor, aor, registerCallId(aor)),
+                RESPONSE_TIMEOUT, 0);
     }
 
     /** PUBLISHes a PIDF document for this UA's AoR (RFC 3903 section 4.2) and returns the SIP-ETag of the 200. */
@@ -267,7 +187,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         request.addHeader(headerFactory.createEventHeader("presence"));
         request.addHeader(expiresHeader(600));
         request.setContent(pidfXml.getBytes(StandardCharsets.UTF_8), contentType("application", "pidf+xml"));
-        Outcome outcome = send(request, RESPONSE_TIMEOUT, 0);
+        SipOutcome outcome = transactions.send(request, RESPONSE_TIMEOUT, 0);
         if (outcome.status() != Response.OK) {
             throw new IllegalStateException("PUBLISH answered " + outcome.status() + ": " + outcome.response());
         }
@@ -283,7 +203,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
      * Any PUBLISH for this UA's AoR (RFC 3903 section 4): initial ({@code ifMatch} null), refresh ({@code body} null),
      * modify, or remove ({@code expires} 0); whatever the core answers.
      */
-    public Outcome publish(byte[] body, int expires, String ifMatch) throws ParseException, SipException {
+    public SipOutcome publish(byte[] body, int expires, String ifMatch) throws ParseException, SipException {
         Request request = newRequest(Request.PUBLISH, aor(), aor(), aor(), newCallId());
         request.addHeader(headerFactory.createEventHeader("presence"));
         request.addHeader(expiresHeader(expires));
@@ -293,26 +213,26 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         if (body != null) {
             request.setContent(body, contentType("application", "pidf+xml"));
         }
-        return send(request, RESPONSE_TIMEOUT, 0);
+        return transactions.send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** The SIP-ETag of a 200 to PUBLISH, or null. */
-    public static String etag(Outcome outcome) {
+    public static String etag(SipOutcome outcome) {
         SIPETagHeader etag = outcome.response() == null ? null
                 : (SIPETagHeader) outcome.response().getHeader(SIPETagHeader.NAME);
         return etag == null ? null : etag.getETag();
     }
 
     /** SUBSCRIBEs to the presence of {@code presentity} (RFC 3856); NOTIFYs land in {@link #awaitNotify}. */
-    public Outcome subscribe(String presentity) throws ParseException, SipException {
+    public SipOutcome subscribe(String presentity) throws ParseException, SipException {
         return subscribe(presentity, 600).outcome();
     }
 
     /**
      * SUBSCRIBEs for {@code expires} seconds and keeps the dialog (RFC 6665 section 4.1.2) for {@link #resubscribe}.
-     * NOTIFYs land in {@link #awaitNotify}; {@link Subscription#inDialog()} picks this subscription's.
+     * NOTIFYs land in {@link #awaitNotify}; {@link UaSubscription#inDialog()} picks this subscription's.
      */
-    public Subscription subscribe(String presentity, int expires) throws ParseException, SipException {
+    public UaSubscription subscribe(String presentity, int expires) throws ParseException, SipException {
         String callId = newCallId();
         String localTag = newTag();
         Request request = newRequest(Request.SUBSCRIBE, presentity, aor(), presentity, callId);
@@ -321,25 +241,16 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         request.addHeader(headerFactory.createEventHeader("presence"));
         request.addHeader(headerFactory.createAcceptHeader("application", "pidf+xml"));
         request.addHeader(expiresHeader(expires));
-        Outcome outcome = send(request, RESPONSE_TIMEOUT, 0);
+        SipOutcome outcome = transactions.send(request, RESPONSE_TIMEOUT, 0);
         Response response = outcome.response();
         String remoteTag = response == null ? null : ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
         ContactHeader contact = response == null ? null : (ContactHeader) response.getHeader(ContactHeader.NAME);
-        return new Subscription(presentity, callId, localTag, remoteTag,
+        return new UaSubscription(presentity, callId, localTag, remoteTag,
                 contact == null ? presentity : contact.getAddress().getURI().toString(), outcome);
     }
 
-    /** A subscription dialog as the subscriber keeps it: ids, the notifier's tag and Contact (remote target). */
-    public record Subscription(String presentity, String callId, String localTag, String remoteTag,
-            String remoteTarget, Outcome outcome) {
-        /** Matches the NOTIFYs of this subscription (same Call-ID). */
-        public Predicate<Request> inDialog() {
-            return n -> callId.equals(((CallIdHeader) n.getHeader(CallIdHeader.NAME)).getCallId());
-        }
-    }
-
     /** In-dialog SUBSCRIBE: refresh (RFC 6665 section 4.1.2.2) or, with 0, unsubscribe (section 4.1.2.3). */
-    public Outcome resubscribe(Subscription subscription, int expires) throws ParseException, SipException {
+    public SipOutcome resubscribe(UaSubscription subscription, int expires) throws ParseException, SipException {
         Request request = newRequest(Request.SUBSCRIBE, subscription.remoteTarget(), aor(), subscription.presentity(),
                 subscription.callId());
         ((FromHeader) request.getHeader(FromHeader.NAME)).setTag(subscription.localTag());
@@ -347,7 +258,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         request.addHeader(headerFactory.createContactHeader(addressFactory.createAddress(contactUri())));
         request.addHeader(headerFactory.createEventHeader("presence"));
         request.addHeader(expiresHeader(expires));
-        return send(request, RESPONSE_TIMEOUT, 0);
+        return transactions.send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** Sends a text/plain;charset=UTF-8 MESSAGE (RFC 3428) and returns the final status code. */
@@ -365,7 +276,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         return message(to, text, t1).status();
     }
 
-    private Outcome message(String to, String text, int t1Millis) throws ParseException, SipException {
+    private SipOutcome message(String to, String text, int t1Millis) throws ParseException, SipException {
         Request request = newRequest(Request.MESSAGE, to, aor(), to, newCallId());
         ContentTypeHeader type = contentType("text", "plain");
         type.setParameter("charset", "UTF-8");
@@ -373,14 +284,14 @@ public final class TestSipUa implements SipListener, AutoCloseable {
         Duration wait = t1Millis > 0
                 ? RESPONSE_TIMEOUT.plusMillis((long) TIMER_F_IN_T1 * t1Millis)
                 : RESPONSE_TIMEOUT;
-        return send(request, wait, t1Millis);
+        return transactions.send(request, wait, t1Millis);
     }
 
     /** OPTIONS to {@code target}, e.g. the core's own URI as a health check (RFC 3261 section 11). */
-    public Outcome options(String target) throws ParseException, SipException {
+    public SipOutcome options(String target) throws ParseException, SipException {
         Request request = newRequest(Request.OPTIONS, target, aor(), target, newCallId());
         request.addHeader(headerFactory.createAcceptHeader("application", "sdp"));
-        return send(request, RESPONSE_TIMEOUT, 0);
+        return transactions.send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** The next NOTIFY matching {@code condition}, skipping others; null if none arrives within {@code timeout}. */
@@ -404,8 +315,8 @@ public final class TestSipUa implements SipListener, AutoCloseable {
     }
 
     /** Sends {@code request} in a client transaction and waits (bounded) for its final response. */
-    public Outcome send(Request request) throws SipException {
-        return send(request, RESPONSE_TIMEOUT, 0);
+    public SipOutcome send(Request request) throws SipException {
+        return transactions.send(request, RESPONSE_TIMEOUT, 0);
     }
 
     /** The UDP port this UA listens on. */
@@ -430,7 +341,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
             scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
         }
         provider.removeSipListener(this);
-        pending.values().forEach(f -> f.cancel(false));
+        transactions.cancelAll();
     }
 
     /**
@@ -494,27 +405,12 @@ public final class TestSipUa implements SipListener, AutoCloseable {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        Response response = event.getResponse();
-        ClientTransaction transaction = event.getClientTransaction();
-        if (response.getStatusCode() < 200 || transaction == null) {
-            return;
-        }
-        CompletableFuture<Outcome> outcome = pending.remove(transaction);
-        if (outcome != null) {
-            outcome.complete(new Outcome(response.getStatusCode(), response));
-        }
+        transactions.onResponse(event);
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        if (event.isServerTransaction()) {
-            return;
-        }
-        CompletableFuture<Outcome> outcome = pending.remove(event.getClientTransaction());
-        if (outcome != null) {
-            // RFC 3261 section 8.1.3.1: a transaction timeout is treated as a 408.
-            outcome.complete(new Outcome(Response.REQUEST_TIMEOUT, null));
-        }
+        transactions.onTimeout(event);
     }
 
     @Override
@@ -524,9 +420,7 @@ public final class TestSipUa implements SipListener, AutoCloseable {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        if (!event.isServerTransaction()) {
-            pending.remove(event.getClientTransaction());
-        }
+        transactions.onTerminated(event);
     }
 
     @Override
@@ -535,29 +429,6 @@ public final class TestSipUa implements SipListener, AutoCloseable {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
-
-    private Outcome send(Request request, Duration timeout, int t1Millis) throws SipException {
-        ClientTransaction transaction = provider.getNewClientTransaction(request);
-        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        // Registered before sending: on loopback the response can arrive before sendRequest() returns.
-        pending.put(transaction, outcome);
-        if (t1Millis > 0) {
-            transaction.setRetransmitTimer(t1Millis);
-        }
-        transaction.sendRequest();
-        try {
-            return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.remove(transaction);
-            throw new AssertionError(request.getMethod() + " from " + user + " got no final response within "
-                    + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SipException("interrupted waiting for the response to " + request.getMethod(), e);
-        } catch (ExecutionException e) {
-            throw new SipException("waiting for the response to " + request.getMethod(), e.getCause());
-        }
-    }
 
     private Request newRequest(String method, String requestUri, String from, String to, String callId)
             throws ParseException {

@@ -15,6 +15,7 @@ import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.GatewayConfig;
 import io.sipcgateway.gateway.config.HostAndPort;
 import io.sipcgateway.gateway.core.TestSipUa;
+import io.sipcgateway.gateway.core.UaSubscription;
 import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
@@ -97,7 +98,7 @@ abstract class BridgeScenarios {
         awaitRegistered(2);
 
         // A standard UA watches a legacy user: the login presence, then a change, arrive as PIDF.
-        TestSipUa.Subscription watch = bob.subscribe("sip:alice@" + domain(), 300);
+        UaSubscription watch = bob.subscribe("sip:alice@" + domain(), 300);
         assertNotNull(watch);
         alice.setPresence(100).orElseThrow();
         Request away = bob.awaitNotify(n -> pidf(n).contains("away"), WAIT);

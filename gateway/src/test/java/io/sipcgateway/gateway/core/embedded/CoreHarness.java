@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.sip.message.Request;
 
+import io.sipcgateway.gateway.core.SipOutcome;
 import io.sipcgateway.gateway.core.TestSipUa;
 
 /**
@@ -36,7 +37,7 @@ final class CoreHarness implements AutoCloseable {
     }
 
     /** The contact URIs a 200 to REGISTER lists. */
-    static List<String> contactUris(TestSipUa.Outcome outcome) {
+    static List<String> contactUris(SipOutcome outcome) {
         return TestSipUa.contacts(outcome.response()).stream()
                 .map(c -> c.getAddress().getURI().toString())
                 .toList();

@@ -17,7 +17,9 @@ import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import io.sipcgateway.gateway.core.SipOutcome;
 import io.sipcgateway.gateway.core.TestSipUa;
+import io.sipcgateway.gateway.core.UaSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +74,7 @@ abstract class CoreScenarios {
     @BeforeEach
     void registerAliceAndBob() throws Exception {
         for (TestSipUa ua : List.of(alice, bob)) {
-            TestSipUa.Outcome registered = ua.register(ua.aor(), EXPIRES);
+            SipOutcome registered = ua.register(ua.aor(), EXPIRES);
             assertEquals(Response.OK, registered.status(), "REGISTER " + ua.aor());
             assertEquals(List.of(ua.contactUri()), CoreHarness.contactUris(registered));
         }
@@ -105,7 +107,7 @@ abstract class CoreScenarios {
 
     @Test
     void publishedPidfReachesTheWatcherByteForByteAndChangesFollow() throws Exception {
-        TestSipUa.Subscription watch = bob.subscribe(alice.aor(), EXPIRES);
+        UaSubscription watch = bob.subscribe(alice.aor(), EXPIRES);
         assertEquals(Response.OK, watch.outcome().status());
         assertNotNull(watch.outcome().response().getHeader(ContactHeader.NAME), "notifier Contact for refreshes");
 
@@ -115,7 +117,7 @@ abstract class CoreScenarios {
         assertArrayEquals(first, await(bob, watch, body(first)).getRawContent());
 
         byte[] second = EmbeddedCorePresenceTest.pidf(alice.aor(), "离开 second");
-        TestSipUa.Outcome modified = alice.publish(second, EXPIRES, etag);
+        SipOutcome modified = alice.publish(second, EXPIRES, etag);
         assertEquals(Response.OK, modified.status());
         await(bob, watch, body(second));
         assertEquals(Response.CONDITIONAL_REQUEST_FAILED, alice.publish(first, EXPIRES, etag).status());
@@ -144,7 +146,7 @@ abstract class CoreScenarios {
         String unreachable = "sip:carol@192.0.2.1:5060";
         String path = bob.contactUri() + ";lr";
         try {
-            TestSipUa.Outcome registered = bob.register(carol, unreachable, EXPIRES, List.of(
+            SipOutcome registered = bob.register(carol, unreachable, EXPIRES, List.of(
                     bob.headers().createHeader("Path", "<" + path + ">"),
                     bob.headers().createSupportedHeader("path")));
             assertEquals(Response.OK, registered.status());
@@ -162,7 +164,7 @@ abstract class CoreScenarios {
     @Test
     void optionsIsTheHealthCheck() throws Exception {
         for (String target : List.of(core().selfUri(), "sip:" + core().domain())) {
-            TestSipUa.Outcome outcome = alice.options(target);
+            SipOutcome outcome = alice.options(target);
             assertEquals(Response.OK, outcome.status(), "OPTIONS " + target);
             String allow = outcome.header("Allow");
             for (String method : List.of("REGISTER", "MESSAGE", "PUBLISH", "SUBSCRIBE")) {
@@ -172,7 +174,7 @@ abstract class CoreScenarios {
         }
     }
 
-    private static Request await(TestSipUa ua, TestSipUa.Subscription watch, Predicate<Request> match)
+    private static Request await(TestSipUa ua, UaSubscription watch, Predicate<Request> match)
             throws InterruptedException {
         Request notify = ua.awaitNotify(watch.inDialog().and(match), DELIVERY);
         assertNotNull(notify, "no matching NOTIFY for " + watch.presentity());

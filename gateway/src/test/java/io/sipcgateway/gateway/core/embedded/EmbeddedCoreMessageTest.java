@@ -14,6 +14,7 @@ import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import io.sipcgateway.gateway.core.SipOutcome;
 import io.sipcgateway.gateway.core.TestSipUa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +98,7 @@ class EmbeddedCoreMessageTest {
         TestSipUa judyDesk = harness.ua("msg-judy", "tcp");
         judyDesk.answerMessagesWith(Response.NOT_FOUND);
         assertEquals(Response.OK, judyPhone.register(judyPhone.aor(), 600).status());
-        TestSipUa.Outcome both = judyDesk.register(judyDesk.aor(), 600);
+        SipOutcome both = judyDesk.register(judyDesk.aor(), 600);
         assertEquals(2, CoreHarness.contactUris(both).size());
         assertEquals(Response.OK, ivan.sendMessage("sip:msg-judy@" + CoreHarness.DOMAIN, "to both"));
         assertEquals("to both", CoreHarness.text(judyPhone.pollMessage(WAIT)));

@@ -17,7 +17,9 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import io.sipcgateway.gateway.core.SipOutcome;
 import io.sipcgateway.gateway.core.TestSipUa;
+import io.sipcgateway.gateway.core.UaSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +44,11 @@ class EmbeddedCorePresenceTest {
         TestSipUa alice = harness.ua("pres-alice", "udp");
         TestSipUa bob = harness.ua("pres-bob", "tcp");
         byte[] pidf = pidf(alice.aor(), "在线 — available");
-        TestSipUa.Outcome published = alice.publish(pidf, 600, null);
+        SipOutcome published = alice.publish(pidf, 600, null);
         assertEquals(Response.OK, published.status());
         assertNotNull(TestSipUa.etag(published));
 
-        TestSipUa.Subscription watch = bob.subscribe(alice.aor(), 600);
+        UaSubscription watch = bob.subscribe(alice.aor(), 600);
         assertEquals(Response.OK, watch.outcome().status());
         assertNotNull(((ToHeader) watch.outcome().response().getHeader(ToHeader.NAME)).getTag());
         Request notify = await(bob, watch, body(pidf));
@@ -61,7 +63,7 @@ class EmbeddedCorePresenceTest {
     @Test
     void unknownPresentityIsReportedClosed() throws Exception {
         TestSipUa carol = harness.ua("pres-carol", "udp");
-        TestSipUa.Subscription watch = carol.subscribe("sip:pres-nobody@" + CoreHarness.DOMAIN, 600);
+        UaSubscription watch = carol.subscribe("sip:pres-nobody@" + CoreHarness.DOMAIN, 600);
         assertEquals(Response.OK, watch.outcome().status());
         String body = CoreHarness.text(await(carol, watch, n -> true));
         assertTrue(body.contains("<basic>closed</basic>") && body.contains("sip:pres-nobody@example.test"), body);
@@ -71,7 +73,7 @@ class EmbeddedCorePresenceTest {
     void subscriberIsNotifiedOfEveryChange() throws Exception {
         TestSipUa dave = harness.ua("pres-dave", "udp");
         TestSipUa erin = harness.ua("pres-erin", "udp");
-        TestSipUa.Subscription watch = erin.subscribe(dave.aor(), 600);
+        UaSubscription watch = erin.subscribe(dave.aor(), 600);
         await(erin, watch, bodyContains("<basic>closed</basic>"));
 
         byte[] first = pidf(dave.aor(), "first");
@@ -79,7 +81,7 @@ class EmbeddedCorePresenceTest {
         await(erin, watch, body(first));
 
         byte[] second = pidf(dave.aor(), "second");
-        TestSipUa.Outcome modified = dave.publish(second, 600, etag);
+        SipOutcome modified = dave.publish(second, 600, etag);
         assertEquals(Response.OK, modified.status());
         await(erin, watch, body(second));
 
@@ -93,7 +95,7 @@ class EmbeddedCorePresenceTest {
         TestSipUa grace = harness.ua("pres-grace", "udp");
         byte[] pidf = pidf(frank.aor(), "refresh me");
         String first = TestSipUa.etag(frank.publish(pidf, 600, null));
-        TestSipUa.Outcome refreshed = frank.publish(null, 600, first);
+        SipOutcome refreshed = frank.publish(null, 600, first);
         assertEquals(Response.OK, refreshed.status());
         assertNotNull(TestSipUa.etag(refreshed));
         assertNotEquals(first, TestSipUa.etag(refreshed));
@@ -118,7 +120,7 @@ class EmbeddedCorePresenceTest {
     @Test
     void unsubscribeGetsAFinalTerminatedNotify() throws Exception {
         TestSipUa judy = harness.ua("pres-judy", "tcp");
-        TestSipUa.Subscription watch = judy.subscribe("sip:pres-someone@" + CoreHarness.DOMAIN, 600);
+        UaSubscription watch = judy.subscribe("sip:pres-someone@" + CoreHarness.DOMAIN, 600);
         await(judy, watch, state(SubscriptionStateHeader.ACTIVE));
         assertEquals(Response.OK, judy.resubscribe(watch, 300).status());
         await(judy, watch, state(SubscriptionStateHeader.ACTIVE));
@@ -132,7 +134,7 @@ class EmbeddedCorePresenceTest {
     @Test
     void shortSubscriptionExpiresWithATimeoutNotify() throws Exception {
         TestSipUa kim = harness.ua("pres-kim", "udp");
-        TestSipUa.Subscription watch = kim.subscribe("sip:pres-other@" + CoreHarness.DOMAIN, 1);
+        UaSubscription watch = kim.subscribe("sip:pres-other@" + CoreHarness.DOMAIN, 1);
         assertEquals(Response.OK, watch.outcome().status());
         Request last = await(kim, watch, state(SubscriptionStateHeader.TERMINATED));
         assertEquals("timeout",
@@ -146,7 +148,7 @@ class EmbeddedCorePresenceTest {
         Request subscribe = leo.newRequest(Request.SUBSCRIBE, target, target, leo.newCallId());
         subscribe.addHeader(leo.headers().createHeader("Contact", "<" + leo.contactUri() + ">"));
         subscribe.addHeader(leo.headers().createEventHeader("dialog"));
-        TestSipUa.Outcome rejected = leo.send(subscribe);
+        SipOutcome rejected = leo.send(subscribe);
         assertEquals(Response.BAD_EVENT, rejected.status());
         assertEquals("presence", rejected.header("Allow-Events"));
 
@@ -174,7 +176,7 @@ class EmbeddedCorePresenceTest {
                 + "</presence>\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Request await(TestSipUa ua, TestSipUa.Subscription watch, Predicate<Request> match)
+    private static Request await(TestSipUa ua, UaSubscription watch, Predicate<Request> match)
             throws InterruptedException {
         Request notify = ua.awaitNotify(watch.inDialog().and(match), WAIT);
         assertNotNull(notify, "no matching NOTIFY for " + watch.presentity() + " within " + WAIT);

@@ -12,6 +12,7 @@ import javax.sip.header.DateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import io.sipcgateway.gateway.core.SipOutcome;
 import io.sipcgateway.gateway.core.TestSipUa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class EmbeddedCoreRegistrarTest {
     @Test
     void registerAddsBindingAndListsItWithExpiresAndDate() throws Exception {
         TestSipUa alice = harness.ua("reg-alice", "udp");
-        TestSipUa.Outcome ok = alice.register(alice.aor(), 600);
+        SipOutcome ok = alice.register(alice.aor(), 600);
         assertEquals(Response.OK, ok.status());
         assertEquals(List.of(alice.contactUri()), CoreHarness.contactUris(ok));
         int expires = ((ContactHeader) ok.response().getHeader(ContactHeader.NAME)).getExpires();
@@ -48,7 +49,7 @@ class EmbeddedCoreRegistrarTest {
     void reRegisterRefreshesTheSameBinding() throws Exception {
         TestSipUa bob = harness.ua("reg-bob", "tcp");
         assertEquals(Response.OK, bob.register(bob.aor(), 100).status());
-        TestSipUa.Outcome refreshed = bob.register(bob.aor(), 900);
+        SipOutcome refreshed = bob.register(bob.aor(), 900);
         assertEquals(List.of(bob.contactUri()), CoreHarness.contactUris(refreshed));
         assertTrue(((ContactHeader) refreshed.response().getHeader(ContactHeader.NAME)).getExpires() > 800);
     }
@@ -57,7 +58,7 @@ class EmbeddedCoreRegistrarTest {
     void expiresZeroRemovesTheBinding() throws Exception {
         TestSipUa carol = harness.ua("reg-carol", "udp");
         assertEquals(Response.OK, carol.register(carol.aor(), 600).status());
-        TestSipUa.Outcome removed = carol.unregister(carol.aor());
+        SipOutcome removed = carol.unregister(carol.aor());
         assertEquals(Response.OK, removed.status());
         assertEquals(List.of(), CoreHarness.contactUris(removed));
         assertEquals(List.of(), CoreHarness.contactUris(carol.fetchBindings(carol.aor())));
@@ -67,7 +68,7 @@ class EmbeddedCoreRegistrarTest {
     void wildcardContactRemovesEveryBinding() throws Exception {
         TestSipUa dave = harness.ua("reg-dave", "udp");
         assertEquals(Response.OK, dave.register(dave.aor(), 600).status());
-        TestSipUa.Outcome removed = dave.unregisterAll(dave.aor());
+        SipOutcome removed = dave.unregisterAll(dave.aor());
         assertEquals(Response.OK, removed.status());
         assertEquals(List.of(), CoreHarness.contactUris(dave.fetchBindings(dave.aor())));
     }
@@ -84,7 +85,7 @@ class EmbeddedCoreRegistrarTest {
     @Test
     void expiryAboveTheMaximumIsShortened() throws Exception {
         TestSipUa frank = harness.ua("reg-frank", "udp");
-        TestSipUa.Outcome ok = frank.register(frank.aor(), 86_400);
+        SipOutcome ok = frank.register(frank.aor(), 86_400);
         assertEquals(3600, ((ContactHeader) ok.response().getHeader(ContactHeader.NAME)).getExpires());
     }
 
@@ -104,7 +105,7 @@ class EmbeddedCoreRegistrarTest {
         TestSipUa third = harness.ua("reg-judy", "udp");
         assertEquals(Response.OK, phone.register(phone.aor(), 600).status());
         assertEquals(Response.OK, desk.register(desk.aor(), 600).status());
-        TestSipUa.Outcome refused = third.register(third.aor(), 600);
+        SipOutcome refused = third.register(third.aor(), 600);
         assertEquals(Response.SERVICE_UNAVAILABLE, refused.status());
         assertEquals(List.of(phone.contactUri(), desk.contactUri()),
                 CoreHarness.contactUris(third.fetchBindings(third.aor())));
@@ -120,7 +121,7 @@ class EmbeddedCoreRegistrarTest {
     @Test
     void pathIsStoredAndEchoedToAPathAwareUa() throws Exception {
         TestSipUa ivan = harness.ua("reg-ivan", "udp");
-        TestSipUa.Outcome ok = ivan.register(ivan.aor(), ivan.contactUri(), 600, List.of(
+        SipOutcome ok = ivan.register(ivan.aor(), ivan.contactUri(), 600, List.of(
                 ivan.headers().createHeader("Path", "<sip:edge.example.test:5099;lr>"),
                 ivan.headers().createSupportedHeader("path")));
         assertEquals(Response.OK, ok.status());
