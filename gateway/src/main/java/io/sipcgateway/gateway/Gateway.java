@@ -153,6 +153,7 @@ public final class Gateway implements AutoCloseable {
             started.add(core);
             metrics.registrations(core::registeredUsers);
             metrics.cacheSize("core_pending_requests", core::pendingCoreRequests);
+            metrics.cacheSize("core_queued_sends", core::queuedCoreSends);
             metrics.cacheSize("legacy_pending_answers", core::pendingLegacyAnswers);
 
             NonceRegistry nonces = new NonceRegistry(NonceRegistryConfig.DEFAULT, random, Ticker.systemTicker(),

@@ -33,15 +33,17 @@ final class CoreInbound implements CoreRequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CoreInbound.class);
 
     private final CoreStack stack;
+    private final CoreSender sender;
     private final UserLinks links;
     private final PendingLegacyAnswers pending;
     private final IdGenerator ids;
 
     private final TranslationRecorder recorder;
 
-    CoreInbound(CoreStack stack, UserLinks links, PendingLegacyAnswers pending, IdGenerator ids,
+    CoreInbound(CoreStack stack, CoreSender sender, UserLinks links, PendingLegacyAnswers pending, IdGenerator ids,
             TranslationRecorder recorder) {
         this.stack = stack;
+        this.sender = sender;
         this.links = links;
         this.pending = pending;
         this.ids = ids;
@@ -88,7 +90,10 @@ final class CoreInbound implements CoreRequestHandler {
         }
     }
 
-    /** The client answered a request the core sent it. */
+    /**
+     * The client answered a request the core sent it. Called on a Netty event loop, so the answer to the core goes
+     * out on the sender thread ({@link CoreSender#execute}): jain-sip's send may block.
+     */
     void legacyAnswered(UserLink link, SipcResponse response) {
         Optional<PendingLegacyAnswers.Pending> waiting = pending.take(key(link, response.callId().orElse(""),
                 response.header(SipcHeaderName.CSEQ).orElse("")));
@@ -98,6 +103,15 @@ final class CoreInbound implements CoreRequestHandler {
         }
         PendingLegacyAnswers.Pending p = waiting.get();
         Translation translation = LegacyToCore.toCore(response, p.request(), link.legacyContext());
+        boolean queued = sender.execute(() -> answerCore(link, p, response, translation));
+        if (!queued) {
+            LOG.warn("answer of {} to the core dropped (sender queue full); the core retransmits or times out",
+                    link.user.sid());
+        }
+    }
+
+    private void answerCore(UserLink link, PendingLegacyAnswers.Pending p, SipcResponse response,
+            Translation translation) {
         Optional<Response> sent = Optional.empty();
         try {
             if (translation instanceof Translation.ResponseToCore toCore) {

@@ -4,8 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
@@ -21,45 +25,59 @@ import org.slf4j.LoggerFactory;
  * {@link java.util.concurrent.TimeoutException} (the caller answers the legacy client 504), and a transport failure
  * completes it with {@link CoreUnreachableException} (503). Pending transactions live in a bounded Caffeine cache
  * that also expires entries, so nothing waits or grows forever.
+ *
+ * <p>jain-sip's send path takes locks and may block in a socket write ({@code SipProviderImpl.getNewClientTransaction},
+ * {@code TCPMessageChannel.sendMessage}); called from Netty's event loops it stalled every legacy connection sharing
+ * the loop (337 of 355 monitor waits of 20 ms or more in a relay profile, BENCHMARKS.md). So every send and every
+ * answer to the core runs on one {@code core-sender-N} thread of its own, in the order submitted, behind a queue of
+ * at most {@link #MAX_QUEUED} tasks. When that queue is full the request fails at once with
+ * {@link CoreOverloadedException} (the legacy client gets 503) instead of growing memory without bound.
  */
-public final class CoreSender {
+public final class CoreSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreSender.class);
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
     /** Far above any real load (about 2,000 requests/s times an 8 s timeout); the cache evicts past it. */
     static final long MAX_PENDING = 100_000;
+    /** Sends waiting for the sender thread: about 5 s of traffic at the gateway's measured peak (BENCHMARKS.md). */
+    static final int MAX_QUEUED = 20_000;
 
     private final CoreStack stack;
     private final Duration timeout;
     private final Cache<String, CompletableFuture<Response>> pending;
+    private final ThreadPoolExecutor sending;
     private volatile Runnable onFailure = () -> { };
 
     public CoreSender(CoreStack stack, Duration timeout) {
+        this(stack, timeout, MAX_QUEUED);
+    }
+
+    /** With a queue of {@code maxQueued} sends (tests use a small one to reach the limit). */
+    CoreSender(CoreStack stack, Duration timeout, int maxQueued) {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.pending = Caffeine.newBuilder()
                 .maximumSize(MAX_PENDING)
                 .expireAfterWrite(timeout.multipliedBy(2))
                 .build();
+        this.sending = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxQueued),
+                r -> {
+                    Thread t = new Thread(r, "core-sender-" + THREAD_IDS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Sends {@code request} statefully; the future completes with the final response (provisionals are skipped). */
+    /**
+     * Sends {@code request} statefully on the sender thread; the future completes with the final response
+     * (provisionals are skipped), and never later than the timeout. The caller does not wait for the send.
+     */
     public CompletableFuture<Response> send(Request request) {
         CompletableFuture<Response> future = new CompletableFuture<>();
-        ClientTransaction transaction;
         try {
-            transaction = stack.provider().getNewClientTransaction(request);
-        } catch (SipException e) {
-            future.completeExceptionally(new CoreUnreachableException("cannot create transaction: " + e, e));
-            return future;
-        }
-        String branch = transaction.getBranchId();
-        pending.put(branch, future);
-        future.whenComplete((response, error) -> pending.invalidate(branch));
-        try {
-            transaction.sendRequest();
-        } catch (SipException e) {
-            LOG.warn("sending {} to the core failed: {}", request.getMethod(), e.toString());
-            future.completeExceptionally(new CoreUnreachableException("core unreachable: " + e.getMessage(), e));
-            onFailure.run();
+            sending.execute(() -> sendNow(request, future));
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new CoreOverloadedException(sending.isShutdown()
+                    ? "the core side is closed" : sending.getQueue().size() + " sends already queued for the core"));
             return future;
         }
         return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
@@ -67,6 +85,47 @@ public final class CoreSender {
                 onFailure.run();
             }
         });
+    }
+
+    /**
+     * Runs {@code task} (answering a core request, typically) on the sender thread, after every send queued before
+     * it. Returns false, and does not run it, if the queue is full or the sender is closed.
+     */
+    public boolean execute(Runnable task) {
+        try {
+            sending.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.warn("dropping a task for the core: {}", sending.isShutdown() ? "closed" : "queue full");
+            return false;
+        }
+    }
+
+    /** Sends waiting for the sender thread now (for metrics and tests). */
+    public int queued() {
+        return sending.getQueue().size();
+    }
+
+    private void sendNow(Request request, CompletableFuture<Response> future) {
+        if (future.isDone()) {
+            return; // timed out while queued
+        }
+        ClientTransaction transaction;
+        try {
+            transaction = stack.provider().getNewClientTransaction(request);
+        } catch (SipException | RuntimeException e) {
+            future.completeExceptionally(new CoreUnreachableException("cannot create transaction: " + e, e));
+            return;
+        }
+        String branch = transaction.getBranchId();
+        pending.put(branch, future);
+        future.whenComplete((response, error) -> pending.invalidate(branch));
+        try {
+            transaction.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.warn("sending {} to the core failed: {}", request.getMethod(), e.toString());
+            future.completeExceptionally(new CoreUnreachableException("core unreachable: " + e.getMessage(), e));
+        }
     }
 
     /**
@@ -79,9 +138,15 @@ public final class CoreSender {
         this.onFailure = listener;
     }
 
-    /** Sends a request outside any transaction (an ACK), for which no answer comes. */
-    public void sendStateless(Request request) throws SipException {
-        stack.provider().sendRequest(request);
+    /** Sends a request outside any transaction (an ACK), for which no answer comes, on the sender thread. */
+    public void sendStateless(Request request) {
+        execute(() -> {
+            try {
+                stack.provider().sendRequest(request);
+            } catch (SipException | RuntimeException e) {
+                LOG.warn("sending {} to the core failed: {}", request.getMethod(), e.toString());
+            }
+        });
     }
 
     void onResponse(ResponseEvent event) {
@@ -120,6 +185,21 @@ public final class CoreSender {
 
     public CoreStack stack() {
         return stack;
+    }
+
+    /** Stops the sender thread; sends still queued are dropped and their futures time out as usual. */
+    @Override
+    public void close() {
+        sending.shutdownNow();
+    }
+
+    /** Too many sends are queued for the core (or the gateway is closing): the legacy client gets 503. */
+    public static final class CoreOverloadedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public CoreOverloadedException(String message) {
+            super(message);
+        }
     }
 
     /** The core could not be reached or gave no transaction-level answer. */

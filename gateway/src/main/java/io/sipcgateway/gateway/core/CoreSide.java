@@ -76,7 +76,7 @@ public final class CoreSide implements AutoCloseable {
         CoreInbound[] inbound = new CoreInbound[1];
         PendingLegacyAnswers pending = new PendingLegacyAnswers(LEGACY_ANSWER_TIMEOUT, Ticker.systemTicker(),
                 Runnable::run, Scheduler.forScheduledExecutorService(timers), p -> inbound[0].expired(p));
-        inbound[0] = new CoreInbound(stack, links, pending, ids, recorder);
+        inbound[0] = new CoreInbound(stack, sender, links, pending, ids, recorder);
         bridge.inbound(inbound[0]);
         listener.bind(sender, inbound[0]);
         CoreHealth health = new CoreHealth(stack, sender, bridge::coreRecovered);
@@ -108,6 +108,11 @@ public final class CoreSide implements AutoCloseable {
         return sender.pendingCount();
     }
 
+    /** Sends queued for the sender thread, not yet handed to jain-sip. */
+    public int queuedCoreSends() {
+        return sender.queued();
+    }
+
     public long pendingLegacyAnswers() {
         return pending.size();
     }
@@ -120,6 +125,7 @@ public final class CoreSide implements AutoCloseable {
     public void close() {
         health.close();
         timers.shutdownNow();
+        sender.close();
         stack.close();
     }
 }

@@ -238,7 +238,9 @@ public final class SipCoreBridge implements CoreBridge {
             Optional<Response> chosen) {
         if (chosen.isEmpty()) {
             boolean timedOut = outcomes.stream().anyMatch(o -> o.error() instanceof TimeoutException);
-            LOG.warn("{} {}: core {}", link.user.sid(), request.method(), timedOut ? "timed out" : "unreachable");
+            LOG.warn("{} {}: core {}", link.user.sid(), request.method(), timedOut ? "timed out"
+                    : outcomes.stream().map(Outcome::error).filter(e -> e != null).findFirst()
+                            .map(Throwable::getMessage).orElse("unreachable"));
             return request.reply(timedOut ? SipcStatus.SERVER_TIMEOUT : SipcStatus.SERVICE_UNAVAILABLE);
         }
         Translation back = CoreToLegacy.toLegacy(chosen.get(), request, link.coreContext());

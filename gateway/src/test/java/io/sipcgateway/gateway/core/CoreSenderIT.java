@@ -1,6 +1,7 @@
 package io.sipcgateway.gateway.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +10,16 @@ import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.HostAndPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -40,23 +45,26 @@ class CoreSenderIT {
 
     private static CoreStack stack;
     private static CoreSender sender;
+    private static CoreSipListener listener;
     private static int callIds;
 
     @BeforeAll
     static void startGatewayStack() throws Exception {
-        CoreSipListener listener = new CoreSipListener();
+        listener = new CoreSipListener();
         HostAndPort listen = new HostAndPort(KamailioCore.HOST, KamailioCore.findFreeUdpAndTcpPort());
         stack = CoreStack.start(listen, new CoreTarget.Remote(new HostAndPort(CORE.host(), CORE.port()),
                 CoreTarget.Transport.UDP), listener);
         sender = new CoreSender(stack, TIMEOUT);
-        listener.bind(sender, (request, transaction) -> {
-            RECEIVED.add(request);
-            try {
-                transaction.sendResponse(stack.messageFactory().createResponse(Response.OK, request));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        listener.bind(sender, CoreSenderIT::answerOk);
+    }
+
+    private static void answerOk(Request request, ServerTransaction transaction) {
+        RECEIVED.add(request);
+        try {
+            transaction.sendResponse(stack.messageFactory().createResponse(Response.OK, request));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -115,6 +123,47 @@ class CoreSenderIT {
         }
         assertEquals(200, sender.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"))
                 .get(5, TimeUnit.SECONDS).getStatusCode());
+    }
+
+    @Test
+    void sendsWaitOnTheSenderThreadNotTheCallerAndAFullQueueFailsAtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (CoreSender small = new CoreSender(stack, Duration.ofSeconds(5), 3)) {
+            listener.bind(small, CoreSenderIT::answerOk); // the stack's answers go to the sender under test
+            CountDownLatch busy = new CountDownLatch(1);
+            assertTrue(small.execute(() -> {
+                busy.countDown();
+                awaitQuietly(release);
+            }));
+            assertTrue(busy.await(5, TimeUnit.SECONDS), "the sender thread took the blocking task");
+            List<CompletableFuture<Response>> queued = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                queued.add(small.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw")));
+            }
+            assertEquals(3, small.queued());
+            queued.forEach(f -> assertFalse(f.isDone(), "a queued send is neither sent nor failed yet"));
+
+            CompletableFuture<Response> overflow = small.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"));
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> overflow.get(100, TimeUnit.MILLISECONDS), "a full queue fails at once");
+            assertTrue(refused.getCause() instanceof CoreSender.CoreOverloadedException, refused.toString());
+
+            release.countDown();
+            for (CompletableFuture<Response> f : queued) {
+                assertEquals(200, f.get(5, TimeUnit.SECONDS).getStatusCode());
+            }
+        } finally {
+            release.countDown();
+            listener.bind(sender, CoreSenderIT::answerOk);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Request request(String method, String requestUri, String user) throws Exception {
