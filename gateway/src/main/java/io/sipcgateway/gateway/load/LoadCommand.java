@@ -50,6 +50,12 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Messages per second once all are signed in; 0 for none. Default: ${DEFAULT-VALUE}.")
     private double rate;
 
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "0",
+            description = {"Send closed-loop instead of at --rate: keep N messages unanswered, each answer sending "
+                    + "the next; the steady rate is then the most the gateway carries. Default: ${DEFAULT-VALUE} "
+                    + "(open loop)."})
+    private int inFlight;
+
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to send messages. Default: ${DEFAULT-VALUE}.")
     private long duration;
@@ -90,7 +96,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             HostAndPort target = HostAndPort.parse(server);
             config = new LoadConfig(target.host(), target.port(), sessions, firstAccount, ramp, v2Share, rate,
-                    Duration.ofSeconds(duration), Duration.ofSeconds(warmup), Duration.ofSeconds(hold), subscribe,
+                    inFlight, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), Duration.ofSeconds(hold), subscribe,
                     presence, Duration.ofSeconds(timeout), loginThreads, ioThreads);
         } catch (IllegalArgumentException e) {
             err.println("load: " + e.getMessage());

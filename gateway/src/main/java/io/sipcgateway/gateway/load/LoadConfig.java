@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param ramp new sessions per second
  * @param v2Share fraction of sessions that speak SIP-C/2.0, the rest SIP-C/4.0
  * @param rate messages per second, sent open-loop once all sessions are up; 0 sends none
+ * @param inFlight if positive, send closed-loop instead: keep this many messages unanswered, each answer
+ *     sending the next, to find the most the gateway carries ({@code rate} is then ignored)
  * @param duration how long messages are sent
  * @param warmup the first part of {@code duration} whose latencies are not recorded (JIT, connection set-up)
  * @param hold how long to stay signed in after the messages (idle sessions, e.g. to measure memory)
@@ -24,7 +26,7 @@ import java.util.Objects;
  * @param ioThreads the event loop threads shared by all sessions
  */
 public record LoadConfig(String host, int port, int sessions, int firstAccount, double ramp, double v2Share,
-        double rate, Duration duration, Duration warmup, Duration hold, boolean subscribe, boolean presence,
+        double rate, int inFlight, Duration duration, Duration warmup, Duration hold, boolean subscribe, boolean presence,
         Duration answerTimeout, int loginThreads, int ioThreads) {
     /** Messages still unanswered beyond this are not sent but counted as errors: memory stays bounded. */
     public static final int MAX_IN_FLIGHT = 50_000;
@@ -41,6 +43,7 @@ public record LoadConfig(String host, int port, int sessions, int firstAccount, 
         check(ramp > 0 && ramp <= 100_000, "ramp must be > 0 and <= 100000 per second: " + ramp);
         check(v2Share >= 0 && v2Share <= 1, "v2 share must be 0..1: " + v2Share);
         check(rate >= 0 && rate <= 1_000_000, "rate must be 0..1000000 per second: " + rate);
+        check(inFlight >= 0 && inFlight <= MAX_IN_FLIGHT, "in-flight must be 0.." + MAX_IN_FLIGHT + ": " + inFlight);
         check(!duration.isNegative() && duration.toSeconds() <= 86_400, "duration must be 0..86400 s");
         check(!warmup.isNegative() && warmup.compareTo(duration) <= 0, "warm-up must be 0..duration");
         check(!hold.isNegative() && hold.toSeconds() <= 86_400, "hold must be 0..86400 s");

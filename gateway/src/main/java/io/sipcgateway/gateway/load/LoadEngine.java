@@ -57,7 +57,7 @@ public final class LoadEngine {
             ticker.shutdownNow();
             return new LoadReport(config.sessions(), stats.signedIn.get(), loginSeconds,
                     Percentiles.of(stats.login.total()), stats.sent.sum(), stats.answeredOk.sum(),
-                    stats.delivered.sum(), sendSeconds, Percentiles.of(stats.answer.total()),
+                    stats.delivered.sum(), sendSeconds, pump.steadyRate(), Percentiles.of(stats.answer.total()),
                     Percentiles.of(stats.delivery.total()), stats.errors());
         } finally {
             ticker.shutdownNow();

@@ -15,13 +15,15 @@ import java.util.stream.Collectors;
  * @param answeredOk messages answered 2xx
  * @param delivered messages that reached the receiving session
  * @param sendSeconds from the first message sent to the last answer
+ * @param steadyPerSecond answers 2xx per second between the end of the warm-up and the end of the duration: the
+ *     rate carried, without the ramp-up and the drain
  * @param answer latency from the intended send time to the final answer (after the warm-up)
  * @param delivery latency from the intended send time to arrival at the receiving session
  * @param errors failures by kind and status, e.g. {@code "M 504"}, {@code "login timeout"}
  */
 public record LoadReport(int sessions, int signedIn, double loginSeconds, Percentiles login, long sent,
-        long answeredOk, long delivered, double sendSeconds, Percentiles answer, Percentiles delivery,
-        Map<String, Long> errors) {
+        long answeredOk, long delivered, double sendSeconds, double steadyPerSecond, Percentiles answer,
+        Percentiles delivery, Map<String, Long> errors) {
     public LoadReport {
         errors = Map.copyOf(errors);
     }
@@ -44,7 +46,8 @@ public record LoadReport(int sessions, int signedIn, double loginSeconds, Percen
                 sessions, loginSeconds, loginsPerSecond()));
         out.append("login:      ").append(login.text()).append(System.lineSeparator());
         out.append(String.format(Locale.ROOT, "messages:   %d sent, %d answered 2xx, %d delivered in %.2f s "
-                + "(%.0f msg/s)%n", sent, answeredOk, delivered, sendSeconds, messagesPerSecond()));
+                + "(%.0f msg/s; steady %.0f msg/s)%n", sent, answeredOk, delivered, sendSeconds, messagesPerSecond(),
+                steadyPerSecond));
         out.append("to answer:  ").append(answer.text()).append(System.lineSeparator());
         out.append("to arrival: ").append(delivery.text()).append(System.lineSeparator());
         out.append("errors:     ").append(errorCount());
@@ -60,9 +63,10 @@ public record LoadReport(int sessions, int signedIn, double loginSeconds, Percen
                 .collect(Collectors.joining(",", "{", "}"));
         return String.format(Locale.ROOT, "{\"sessions\":%d,\"signedIn\":%d,\"loginSeconds\":%.3f,"
                 + "\"loginsPerSecond\":%.1f,\"login\":%s,\"sent\":%d,\"answeredOk\":%d,\"delivered\":%d,"
-                + "\"sendSeconds\":%.3f,\"messagesPerSecond\":%.1f,\"answer\":%s,\"delivery\":%s,\"errorCount\":%d,"
+                + "\"sendSeconds\":%.3f,\"messagesPerSecond\":%.1f,\"steadyPerSecond\":%.1f,\"answer\":%s,"
+                + "\"delivery\":%s,\"errorCount\":%d,"
                 + "\"errors\":%s}", sessions, signedIn, loginSeconds, loginsPerSecond(), login.json(), sent,
-                answeredOk, delivered, sendSeconds, messagesPerSecond(), answer.json(), delivery.json(),
-                errorCount(), errorsJson);
+                answeredOk, delivered, sendSeconds, messagesPerSecond(), steadyPerSecond, answer.json(),
+                delivery.json(), errorCount(), errorsJson);
     }
 }

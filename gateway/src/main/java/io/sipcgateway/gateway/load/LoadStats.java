@@ -21,6 +21,8 @@ final class LoadStats {
     final AtomicInteger loginsDone = new AtomicInteger();
     final LongAdder sent = new LongAdder();
     final LongAdder answeredOk = new LongAdder();
+    /** Answered 2xx between the end of the warm-up and the end of the duration (the steady rate's count). */
+    final LongAdder answeredInWindow = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends messages open-loop: message {@code k} is due at {@code start + k / rate} whatever happened to the earlier
  * ones, and its latency counts from that intended time, so a stalled gateway shows up in the percentiles instead of
- * slowing the sender (coordinated omission). Session {@code i} writes to session {@code i + 1}, its first buddy
+ * slowing the sender (coordinated omission). With {@link LoadConfig#inFlight()} set it sends closed-loop instead:
+ * that many messages are kept unanswered, each answer (or failure) sending the next, so the rate settles at what
+ * the gateway carries; latency then counts from the actual send. Session {@code i} writes to session {@code i + 1}, its first buddy
  * in the generated directory. The text carries the intended time, so the receiving side measures arrival without
  * any shared table.
  */
@@ -22,6 +25,8 @@ final class MessagePump {
     private final LoadConfig config;
     private final LoadStats stats;
     private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureTo = Long.MAX_VALUE;
+    private final AtomicLong next = new AtomicLong();
 
     MessagePump(LoadConfig config, LoadStats stats) {
         this.config = config;
@@ -30,13 +35,37 @@ final class MessagePump {
 
     /** Sends for the configured duration, then waits (bounded) for the answers; seconds from first send to end. */
     double run(List<SessionPool.Session> sessions) {
-        if (config.rate() <= 0 || config.duration().isZero() || sessions.size() < 2) {
+        if ((config.rate() <= 0 && config.inFlight() == 0) || config.duration().isZero() || sessions.size() < 2) {
             return 0;
         }
-        int n = sessions.size();
         long start = System.nanoTime();
         long end = start + config.duration().toNanos();
         measureFrom = start + config.warmup().toNanos();
+        measureTo = end;
+        if (config.inFlight() > 0) {
+            for (int i = 0; i < config.inFlight(); i++) {
+                sendNext(sessions, end);
+            }
+            SessionPool.sleepUntil(end);
+        } else {
+            sendAtRate(sessions, start, end);
+        }
+        long timeoutMillis = config.answerTimeout().toMillis();
+        long drainBound = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis + 1000);
+        while (stats.inFlight.get() > 0 && System.nanoTime() < drainBound) {
+            SessionPool.sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Answers per second that arrived between the end of the warm-up and the end of the duration. */
+    double steadyRate() {
+        long window = measureTo - measureFrom;
+        return window > 0 && measureTo != Long.MAX_VALUE ? stats.answeredInWindow.sum() * 1e9 / window : 0;
+    }
+
+    private void sendAtRate(List<SessionPool.Session> sessions, long start, long end) {
+        int n = sessions.size();
         double interval = 1e9 / config.rate();
         long timeoutMillis = config.answerTimeout().toMillis();
         for (long k = 0; ; k++) {
@@ -57,11 +86,26 @@ final class MessagePump {
                     .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                     .whenComplete((answer, failure) -> answered(intended, answer, failure));
         }
-        long drainBound = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis + 1000);
-        while (stats.inFlight.get() > 0 && System.nanoTime() < drainBound) {
-            SessionPool.sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
+    /** One closed-loop step: send the next message now, and the one after when this one ends (until {@code end}). */
+    private void sendNext(List<SessionPool.Session> sessions, long end) {
+        long now = System.nanoTime();
+        if (now >= end) {
+            return;
         }
-        return (System.nanoTime() - start) / 1e9;
+        long k = next.getAndIncrement();
+        int n = sessions.size();
+        int from = (int) (k % n);
+        SessionPool.Session to = sessions.get((from + 1) % n);
+        stats.inFlight.incrementAndGet();
+        stats.sent.increment();
+        sessions.get(from).client().sendMessageAsync(to.sid(), PREFIX + k + " " + now)
+                .orTimeout(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, failure) -> {
+                    answered(now, answer, failure);
+                    sendNext(sessions, end);
+                });
     }
 
     private void answered(long intended, SipcResponse answer, Throwable failure) {
@@ -76,8 +120,12 @@ final class MessagePump {
             stats.error("M: " + answer.code());
         } else {
             stats.answeredOk.increment();
+            long now = System.nanoTime();
             if (intended >= measureFrom) {
-                stats.answer.recordNanos(System.nanoTime() - intended);
+                stats.answer.recordNanos(now - intended);
+            }
+            if (now >= measureFrom && now < measureTo) {
+                stats.answeredInWindow.increment();
             }
         }
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LoadConfigTest {
     private static LoadConfig config(int sessions, double v2Share, Duration duration, Duration warmup) {
-        return new LoadConfig("127.0.0.1", 8080, sessions, 0, 100, v2Share, 10, duration, warmup, Duration.ZERO,
+        return new LoadConfig("127.0.0.1", 8080, sessions, 0, 100, v2Share, 10, 0, duration, warmup, Duration.ZERO,
                 false, false, Duration.ofSeconds(5), 4, 1);
     }
 

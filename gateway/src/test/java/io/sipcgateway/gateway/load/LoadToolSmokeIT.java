@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,29 +35,10 @@ class LoadToolSmokeIT {
     @Test
     @Timeout(60)
     void twentyMixedSessionsSignInAndEveryMessageIsAnswered200AndArrives() throws Exception {
-        Path accounts = Files.writeString(dir.resolve("accounts.yaml"),
-                AccountDirectoryWriter.toYaml(AccountDirectory.generate(SESSIONS, DOMAIN), DOMAIN));
-        GatewayConfig config = GatewayConfig.DEFAULTS.toBuilder()
-                .sipcListen(new HostAndPort("127.0.0.1", 0))
-                .httpListen(new HostAndPort("127.0.0.1", 0))
-                .httpsListen(new HostAndPort("127.0.0.1", 0))
-                .sipListen(new HostAndPort("127.0.0.1", freePort()))
-                .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", freePort())))
-                .domain(DOMAIN)
-                .accounts(accounts)
-                .build();
         List<String> progress = new ArrayList<>();
-        LoadReport report;
-        try (Gateway gateway = Gateway.start(config)) {
-            HostAndPort front = gateway.legacyAddress();
-            LoadConfig load = new LoadConfig(front.host(), front.port(), SESSIONS, 0, 50, 0.5, 20,
-                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, true, true, Duration.ofSeconds(5), 4, 1);
-            report = LoadEngine.run(load, line -> {
-                synchronized (progress) {
-                    progress.add(line);
-                }
-            });
-        }
+        LoadReport report = runOnEmbeddedGateway(front -> new LoadConfig(front.host(), front.port(), SESSIONS, 0, 50,
+                0.5, 20, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, true, true, Duration.ofSeconds(5), 4,
+                1), progress);
         assertEquals(SESSIONS, report.signedIn(), report.text());
         assertEquals(0, report.errorCount(), report.text());
         assertTrue(report.sent() >= 50, "about 60 messages in 3 s at 20/s: " + report.text());
@@ -68,6 +50,44 @@ class LoadToolSmokeIT {
         assertTrue(report.json().contains("\"p999Ms\""), report.json());
         synchronized (progress) {
             assertTrue(progress.size() >= 3, "a progress line every second: " + progress);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void closedLoopKeepsTheWindowFullAndReportsTheSteadyRate() throws Exception {
+        LoadReport report = runOnEmbeddedGateway(front -> new LoadConfig(front.host(), front.port(), 10, 0, 50,
+                0.5, 0, 4, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ZERO, false, false,
+                Duration.ofSeconds(5), 4, 1), new ArrayList<>());
+        assertEquals(0, report.errorCount(), report.text());
+        // Four messages always unanswered for 3 s: far more than the window, each answered and delivered.
+        assertTrue(report.sent() > 40, report.text());
+        assertEquals(report.sent(), report.answeredOk(), report.text());
+        assertEquals(report.sent(), report.delivered(), report.text());
+        assertTrue(report.steadyPerSecond() > 0 && report.steadyPerSecond() * 2 <= report.sent(),
+                "the steady rate counts the 2 s after the warm-up only: " + report.text());
+        assertTrue(report.json().contains("\"steadyPerSecond\""), report.json());
+    }
+
+    private LoadReport runOnEmbeddedGateway(Function<HostAndPort, LoadConfig> load, List<String> progress)
+            throws Exception {
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"),
+                AccountDirectoryWriter.toYaml(AccountDirectory.generate(SESSIONS, DOMAIN), DOMAIN));
+        GatewayConfig config = GatewayConfig.DEFAULTS.toBuilder()
+                .sipcListen(new HostAndPort("127.0.0.1", 0))
+                .httpListen(new HostAndPort("127.0.0.1", 0))
+                .httpsListen(new HostAndPort("127.0.0.1", 0))
+                .sipListen(new HostAndPort("127.0.0.1", freePort()))
+                .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", freePort())))
+                .domain(DOMAIN)
+                .accounts(accounts)
+                .build();
+        try (Gateway gateway = Gateway.start(config)) {
+            return LoadEngine.run(load.apply(gateway.legacyAddress()), line -> {
+                synchronized (progress) {
+                    progress.add(line);
+                }
+            });
         }
     }
 
