@@ -162,16 +162,18 @@ public final class LegacyClient implements AutoCloseable {
     /**
      * Sends {@code text} like {@link #sendMessage} without waiting: the future completes with the final answer,
      * whatever its status, or fails when the connection closes. The caller bounds the wait (the load tool sends
-     * open-loop, so it must not block on each answer).
+     * open-loop, so it must not block on each answer). {@code to} is a sid, or a {@code sip:} URI of a user on the
+     * core (a standard SIP user, which the gateway addresses as is, reference section 11).
      */
-    public CompletableFuture<SipcResponse> sendMessageAsync(String toSid, String text) {
+    public CompletableFuture<SipcResponse> sendMessageAsync(String to, String text) {
         Objects.requireNonNull(text, "text");
         Session s = session;
-        if (s == null || toSid == null || !ClientLogin.isNumber(toSid)) {
+        boolean sipUri = to != null && to.regionMatches(true, 0, "sip:", 0, 4) && to.indexOf('@') > 4;
+        if (s == null || to == null || !(sipUri || ClientLogin.isNumber(to))) {
             return CompletableFuture.failedFuture(new IllegalStateException(s == null ? "not signed in"
-                    : "a sid is a decimal number, not '" + toSid + "'"));
+                    : "not a sid or a sip: URI: '" + to + "'"));
         }
-        String uri = uriOf(toSid);
+        String uri = sipUri ? to : uriOf(to);
         return channel.send(ClientRequests.catMessage(s.ids().version(), sid(s), s.ids().next(SipcMethod.M), uri,
                 text), false);
     }

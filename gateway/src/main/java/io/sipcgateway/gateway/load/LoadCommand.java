@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.sipcgateway.gateway.config.HostAndPort;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Open N legacy sessions (v2/v4 mix) at a ramp, sign them in as the generated accounts "
                 + "(see generate-accounts), optionally set presence and subscribe, send messages between them "
-                + "open-loop at a rate, then report sessions, throughput, latency percentiles and errors by status."},
+                + "open-loop at a rate (or closed-loop), a share of them to a standard SIP user on the core, then report sessions, throughput, latency percentiles and errors by status."},
         footer = {"", "Example:",
                 "  generate-accounts --count 1000 --out accounts.yaml",
                 "  run --accounts accounts.yaml ...   (in another shell)",
@@ -86,6 +87,15 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Event loop threads shared by all sessions. Default: ${DEFAULT-VALUE}.")
     private int ioThreads;
 
+    @Option(names = "--sip-peer", paramLabel = "SIP_URI",
+            description = {"A standard SIP user on the core (e.g. a sipp UAS registered there, see "
+                    + "gateway/load/) that receives --sip-peer-share of the messages."})
+    private String sipPeer;
+
+    @Option(names = "--sip-peer-share", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "Share of the messages sent to --sip-peer. Default: ${DEFAULT-VALUE}.")
+    private double sipPeerShare;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
@@ -97,7 +107,8 @@ public final class LoadCommand implements Callable<Integer> {
             HostAndPort target = HostAndPort.parse(server);
             config = new LoadConfig(target.host(), target.port(), sessions, firstAccount, ramp, v2Share, rate,
                     inFlight, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), Duration.ofSeconds(hold), subscribe,
-                    presence, Duration.ofSeconds(timeout), loginThreads, ioThreads);
+                    presence, Duration.ofSeconds(timeout), loginThreads, ioThreads,
+                    Optional.ofNullable(sipPeer).map(uri -> new LoadConfig.SipPeer(uri, sipPeerShare)));
         } catch (IllegalArgumentException e) {
             err.println("load: " + e.getMessage());
             return 2;

@@ -2,6 +2,7 @@ package io.sipcgateway.gateway.load;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One load run. Sessions sign in as the generated accounts {@code firstAccount .. firstAccount + sessions - 1}
@@ -24,10 +25,11 @@ import java.util.Objects;
  * @param answerTimeout the bound on every answer
  * @param loginThreads how many logins run at once (a login blocks its thread for two round trips)
  * @param ioThreads the event loop threads shared by all sessions
+ * @param sipPeer a standard SIP user on the core (e.g. a sipp UAS) that receives a share of the messages
  */
 public record LoadConfig(String host, int port, int sessions, int firstAccount, double ramp, double v2Share,
         double rate, int inFlight, Duration duration, Duration warmup, Duration hold, boolean subscribe, boolean presence,
-        Duration answerTimeout, int loginThreads, int ioThreads) {
+        Duration answerTimeout, int loginThreads, int ioThreads, Optional<SipPeer> sipPeer) {
     /** Messages still unanswered beyond this are not sent but counted as errors: memory stays bounded. */
     public static final int MAX_IN_FLIGHT = 50_000;
 
@@ -37,6 +39,7 @@ public record LoadConfig(String host, int port, int sessions, int firstAccount, 
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
+        Objects.requireNonNull(sipPeer, "sipPeer");
         check(port > 0 && port < 65_536, "port must be 1..65535: " + port);
         check(sessions >= 2 && sessions <= 200_000, "sessions must be 2..200000 (messages need a pair): " + sessions);
         check(firstAccount >= 0, "first account must be >= 0: " + firstAccount);
@@ -50,6 +53,26 @@ public record LoadConfig(String host, int port, int sessions, int firstAccount, 
         check(!answerTimeout.isNegative() && !answerTimeout.isZero(), "answer timeout must be positive");
         check(loginThreads >= 1 && loginThreads <= 1024, "login threads must be 1..1024: " + loginThreads);
         check(ioThreads >= 1 && ioThreads <= 64, "io threads must be 1..64: " + ioThreads);
+    }
+
+    /**
+     * A standard SIP user on the core that gets {@code share} of the messages instead of the sender's buddy.
+     *
+     * @param uri its address of record, {@code sip:user@domain}
+     * @param share 0..1, spread evenly over the messages
+     */
+    public record SipPeer(String uri, double share) {
+        public SipPeer {
+            Objects.requireNonNull(uri, "uri");
+            check(uri.regionMatches(true, 0, "sip:", 0, 4) && uri.indexOf('@') > 4,
+                    "the SIP peer must be a sip:user@domain URI: " + uri);
+            check(share >= 0 && share <= 1, "the SIP peer share must be 0..1: " + share);
+        }
+
+        /** Whether message {@code k} goes to the peer: {@code share} of any run of messages, evenly spread. */
+        boolean takes(long k) {
+            return Math.floor((k + 1) * share) > Math.floor(k * share);
+        }
     }
 
     private static void check(boolean ok, String message) {

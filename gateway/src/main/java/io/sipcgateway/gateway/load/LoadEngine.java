@@ -58,7 +58,9 @@ public final class LoadEngine {
             return new LoadReport(config.sessions(), stats.signedIn.get(), loginSeconds,
                     Percentiles.of(stats.login.total()), stats.sent.sum(), stats.answeredOk.sum(),
                     stats.delivered.sum(), sendSeconds, pump.steadyRate(), Percentiles.of(stats.answer.total()),
-                    Percentiles.of(stats.delivery.total()), stats.errors());
+                    Percentiles.of(stats.delivery.total()), new LoadReport.PeerTraffic(
+                            config.sipPeer().map(LoadConfig.SipPeer::uri).orElse(""), stats.peerSent.sum(),
+                            stats.peerAnsweredOk.sum(), stats.fromOthers.sum()), stats.errors());
         } finally {
             ticker.shutdownNow();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5_000);

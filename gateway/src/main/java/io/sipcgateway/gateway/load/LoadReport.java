@@ -19,13 +19,25 @@ import java.util.stream.Collectors;
  *     rate carried, without the ramp-up and the drain
  * @param answer latency from the intended send time to the final answer (after the warm-up)
  * @param delivery latency from the intended send time to arrival at the receiving session
+ * @param peer the traffic with standard SIP users on the core
  * @param errors failures by kind and status, e.g. {@code "M 504"}, {@code "login timeout"}
  */
 public record LoadReport(int sessions, int signedIn, double loginSeconds, Percentiles login, long sent,
         long answeredOk, long delivered, double sendSeconds, double steadyPerSecond, Percentiles answer,
-        Percentiles delivery, Map<String, Long> errors) {
+        Percentiles delivery, PeerTraffic peer, Map<String, Long> errors) {
     public LoadReport {
         errors = Map.copyOf(errors);
+    }
+
+    /**
+     * Messages exchanged with standard SIP users on the core.
+     *
+     * @param uri the SIP peer the sessions wrote to, or empty
+     * @param sent messages the sessions sent to it (counted in {@code sent} too)
+     * @param answeredOk of those, answered 2xx (counted in {@code answeredOk} too)
+     * @param arrived messages from SIP users that reached a session
+     */
+    public record PeerTraffic(String uri, long sent, long answeredOk, long arrived) {
     }
 
     public long errorCount() {
@@ -50,6 +62,11 @@ public record LoadReport(int sessions, int signedIn, double loginSeconds, Percen
                 steadyPerSecond));
         out.append("to answer:  ").append(answer.text()).append(System.lineSeparator());
         out.append("to arrival: ").append(delivery.text()).append(System.lineSeparator());
+        if (!peer.uri().isEmpty() || peer.arrived() > 0) {
+            out.append(String.format(Locale.ROOT, "SIP users:  %d sent to %s, %d answered 2xx; %d arrived from SIP "
+                    + "users%n", peer.sent(), peer.uri().isEmpty() ? "-" : peer.uri(), peer.answeredOk(),
+                    peer.arrived()));
+        }
         out.append("errors:     ").append(errorCount());
         errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.append(System.lineSeparator()).append("  ").append(e.getKey()).append(": ")
@@ -59,14 +76,21 @@ public record LoadReport(int sessions, int signedIn, double loginSeconds, Percen
 
     public String json() {
         String errorsJson = errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> "\"" + e.getKey().replace("\\", "\\\\").replace("\"", "\\\"") + "\":" + e.getValue())
+                .map(e -> jsonString(e.getKey()) + ":" + e.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
         return String.format(Locale.ROOT, "{\"sessions\":%d,\"signedIn\":%d,\"loginSeconds\":%.3f,"
                 + "\"loginsPerSecond\":%.1f,\"login\":%s,\"sent\":%d,\"answeredOk\":%d,\"delivered\":%d,"
                 + "\"sendSeconds\":%.3f,\"messagesPerSecond\":%.1f,\"steadyPerSecond\":%.1f,\"answer\":%s,"
-                + "\"delivery\":%s,\"errorCount\":%d,"
+                + "\"delivery\":%s,\"peer\":{\"uri\":%s,\"sent\":%d,\"answeredOk\":%d,\"arrived\":%d},"
+                + "\"errorCount\":%d,"
                 + "\"errors\":%s}", sessions, signedIn, loginSeconds, loginsPerSecond(), login.json(), sent,
                 answeredOk, delivered, sendSeconds, messagesPerSecond(), steadyPerSecond, answer.json(),
-                delivery.json(), errorCount(), errorsJson);
+                delivery.json(), jsonString(peer.uri()), peer.sent(),
+                peer.answeredOk(), peer.arrived(), errorCount(), errorsJson);
+    }
+
+    /** A JSON string literal: the keys and URIs here are plain text, so quotes and backslashes are all to escape. */
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

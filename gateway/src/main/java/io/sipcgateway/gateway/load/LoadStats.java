@@ -25,6 +25,11 @@ final class LoadStats {
     final LongAdder answeredInWindow = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final AtomicInteger inFlight = new AtomicInteger();
+    /** Sent to, and answered 2xx by, the standard SIP user ({@link LoadConfig#sipPeer()}). */
+    final LongAdder peerSent = new LongAdder();
+    final LongAdder peerAnsweredOk = new LongAdder();
+    /** Messages that reached a session from anyone but another load session (standard SIP users on the core). */
+    final LongAdder fromOthers = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     final Series login = new Series();
     final Series answer = new Series();

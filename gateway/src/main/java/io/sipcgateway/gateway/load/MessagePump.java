@@ -5,6 +5,7 @@ import io.sipcgateway.sipc.SipcMethod;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * that many messages are kept unanswered, each answer (or failure) sending the next, so the rate settles at what
  * the gateway carries; latency then counts from the actual send. Session {@code i} writes to session {@code i + 1}, its first buddy
  * in the generated directory. The text carries the intended time, so the receiving side measures arrival without
- * any shared table.
+ * any shared table. With {@link LoadConfig#sipPeer()} a share of the messages goes to a standard SIP user on the
+ * core instead (answered, never "delivered" here); messages from such users to the sessions are counted apart.
  */
 final class MessagePump {
     private static final String PREFIX = "load ";
@@ -65,9 +67,7 @@ final class MessagePump {
     }
 
     private void sendAtRate(List<SessionPool.Session> sessions, long start, long end) {
-        int n = sessions.size();
         double interval = 1e9 / config.rate();
-        long timeoutMillis = config.answerTimeout().toMillis();
         for (long k = 0; ; k++) {
             long intended = start + (long) (k * interval);
             if (intended >= end) {
@@ -78,13 +78,9 @@ final class MessagePump {
                 stats.error("M: not sent, " + LoadConfig.MAX_IN_FLIGHT + " unanswered");
                 continue;
             }
-            int from = (int) (k % n);
-            SessionPool.Session to = sessions.get((from + 1) % n);
-            stats.inFlight.incrementAndGet();
-            stats.sent.increment();
-            sessions.get(from).client().sendMessageAsync(to.sid(), PREFIX + k + " " + intended)
-                    .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .whenComplete((answer, failure) -> answered(intended, answer, failure));
+            long message = k;
+            send(sessions, message, intended).whenComplete((answer, failure) -> answered(message, intended, answer,
+                    failure));
         }
     }
 
@@ -95,20 +91,32 @@ final class MessagePump {
             return;
         }
         long k = next.getAndIncrement();
-        int n = sessions.size();
-        int from = (int) (k % n);
-        SessionPool.Session to = sessions.get((from + 1) % n);
-        stats.inFlight.incrementAndGet();
-        stats.sent.increment();
-        sessions.get(from).client().sendMessageAsync(to.sid(), PREFIX + k + " " + now)
-                .orTimeout(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((answer, failure) -> {
-                    answered(now, answer, failure);
-                    sendNext(sessions, end);
-                });
+        send(sessions, k, now).whenComplete((answer, failure) -> {
+            answered(k, now, answer, failure);
+            sendNext(sessions, end);
+        });
     }
 
-    private void answered(long intended, SipcResponse answer, Throwable failure) {
+    /** Message {@code k}: from session {@code k mod n} to the next session, or to the SIP peer for its share. */
+    private CompletableFuture<SipcResponse> send(List<SessionPool.Session> sessions, long k, long intended) {
+        int n = sessions.size();
+        int from = (int) (k % n);
+        boolean toPeer = toPeer(k);
+        String to = toPeer ? config.sipPeer().orElseThrow().uri() : sessions.get((from + 1) % n).sid();
+        stats.inFlight.incrementAndGet();
+        stats.sent.increment();
+        if (toPeer) {
+            stats.peerSent.increment();
+        }
+        return sessions.get(from).client().sendMessageAsync(to, PREFIX + k + " " + intended)
+                .orTimeout(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean toPeer(long k) {
+        return config.sipPeer().filter(peer -> peer.takes(k)).isPresent();
+    }
+
+    private void answered(long k, long intended, SipcResponse answer, Throwable failure) {
         stats.inFlight.decrementAndGet();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
@@ -120,6 +128,9 @@ final class MessagePump {
             stats.error("M: " + answer.code());
         } else {
             stats.answeredOk.increment();
+            if (toPeer(k)) {
+                stats.peerAnsweredOk.increment();
+            }
             long now = System.nanoTime();
             if (intended >= measureFrom) {
                 stats.answer.recordNanos(now - intended);
@@ -137,6 +148,10 @@ final class MessagePump {
             // v4 receivers get the text wrapped in a <Font> fragment: find the marker, then the digits after it.
             String text = request.body().utf8();
             int at = text.indexOf(PREFIX);
+            if (at < 0) {
+                stats.fromOthers.increment(); // a standard SIP user's message (e.g. gateway/load/message_to_legacy.xml)
+                return;
+            }
             int space = at < 0 ? -1 : text.indexOf(' ', at + PREFIX.length());
             if (space > 0) {
                 int end = space + 1;

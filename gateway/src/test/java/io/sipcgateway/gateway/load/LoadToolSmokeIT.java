@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipcgateway.gateway.Gateway;
 import io.sipcgateway.gateway.accounts.AccountDirectory;
+import io.sipcgateway.gateway.accounts.AccountGenerator;
 import io.sipcgateway.gateway.accounts.AccountDirectoryWriter;
 import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.GatewayConfig;
 import io.sipcgateway.gateway.config.HostAndPort;
+import io.sipcgateway.gateway.core.TestSipUa;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,6 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +45,7 @@ class LoadToolSmokeIT {
         List<String> progress = new ArrayList<>();
         LoadReport report = runOnEmbeddedGateway(front -> new LoadConfig(front.host(), front.port(), SESSIONS, 0, 50,
                 0.5, 20, 0, Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, true, true, Duration.ofSeconds(5), 4,
-                1), progress);
+                1, Optional.empty()), progress);
         assertEquals(SESSIONS, report.signedIn(), report.text());
         assertEquals(0, report.errorCount(), report.text());
         assertTrue(report.sent() >= 50, "about 60 messages in 3 s at 20/s: " + report.text());
@@ -58,7 +65,7 @@ class LoadToolSmokeIT {
     void closedLoopKeepsTheWindowFullAndReportsTheSteadyRate() throws Exception {
         LoadReport report = runOnEmbeddedGateway(front -> new LoadConfig(front.host(), front.port(), 10, 0, 50,
                 0.5, 0, 4, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ZERO, false, false,
-                Duration.ofSeconds(5), 4, 1), new ArrayList<>());
+                Duration.ofSeconds(5), 4, 1, Optional.empty()), new ArrayList<>());
         assertEquals(0, report.errorCount(), report.text());
         // Four messages always unanswered for 3 s: far more than the window, each answered and delivered.
         assertTrue(report.sent() > 40, report.text());
@@ -69,8 +76,68 @@ class LoadToolSmokeIT {
         assertTrue(report.json().contains("\"steadyPerSecond\""), report.json());
     }
 
+    @Test
+    @Timeout(60)
+    void aShareOfTheMessagesGoesToAStandardSipUserAndItsMessagesReachTheSessions() throws Exception {
+        int corePort = freePort();
+        // A numeric user part: a legacy client can only see a sender that has a legacy (sid-shaped) identity.
+        try (TestSipUa peer = TestSipUa.start("700000001", DOMAIN, "127.0.0.1", corePort, "udp")) {
+            ExecutorService fromPeer = Executors.newSingleThreadExecutor();
+            List<Future<Integer>> sentByPeer = new ArrayList<>();
+            try {
+                LoadReport report = runOnEmbeddedGateway(corePort, front -> {
+                    // Once the gateway is up: register the peer, then write to two sessions after their login.
+                    assertEquals(200, register(peer));
+                    for (int i = 0; i < 2; i++) {
+                        String to = "sip:" + AccountGenerator.sid(i) + "@" + DOMAIN;
+                        String text = "from sip " + i;
+                        sentByPeer.add(fromPeer.submit(() -> {
+                            Thread.sleep(1500);
+                            return peer.sendMessage(to, text);
+                        }));
+                    }
+                    return new LoadConfig(front.host(), front.port(), 10, 0, 50, 0.5, 20, 0, Duration.ofSeconds(3),
+                            Duration.ZERO, Duration.ZERO, false, false, Duration.ofSeconds(5), 4, 1,
+                            Optional.of(new LoadConfig.SipPeer(peer.aor(), 0.25)));
+                }, new ArrayList<>());
+                assertEquals(0, report.errorCount(), report.text());
+                for (Future<Integer> status : sentByPeer) {
+                    assertEquals(200, status.get(5, TimeUnit.SECONDS), "the sessions answer the SIP user 200");
+                }
+                long toPeer = report.peer().sent();
+                assertTrue(toPeer >= report.sent() / 4 - 1 && toPeer <= report.sent() / 4 + 1,
+                        "a quarter of the messages: " + report.text());
+                assertEquals(toPeer, report.peer().answeredOk(), report.text());
+                assertEquals(report.sent(), report.answeredOk(), report.text());
+                assertEquals(report.sent() - toPeer, report.delivered(), "the rest reach load sessions: "
+                        + report.text());
+                assertEquals(2, report.peer().arrived(), "the SIP user's two messages arrive: " + report.text());
+                int received = 0;
+                while (peer.pollMessage(Duration.ofMillis(200)) != null) {
+                    received++;
+                }
+                assertEquals(toPeer, received, "the SIP user received what the sessions sent it");
+            } finally {
+                fromPeer.shutdownNow();
+            }
+        }
+    }
+
+    private static int register(TestSipUa ua) {
+        try {
+            return ua.register(ua.aor(), 300).status();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private LoadReport runOnEmbeddedGateway(Function<HostAndPort, LoadConfig> load, List<String> progress)
             throws Exception {
+        return runOnEmbeddedGateway(freePort(), load, progress);
+    }
+
+    private LoadReport runOnEmbeddedGateway(int corePort, Function<HostAndPort, LoadConfig> load,
+            List<String> progress) throws Exception {
         Path accounts = Files.writeString(dir.resolve("accounts.yaml"),
                 AccountDirectoryWriter.toYaml(AccountDirectory.generate(SESSIONS, DOMAIN), DOMAIN));
         GatewayConfig config = GatewayConfig.DEFAULTS.toBuilder()
@@ -78,7 +145,7 @@ class LoadToolSmokeIT {
                 .httpListen(new HostAndPort("127.0.0.1", 0))
                 .httpsListen(new HostAndPort("127.0.0.1", 0))
                 .sipListen(new HostAndPort("127.0.0.1", freePort()))
-                .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", freePort())))
+                .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", corePort)))
                 .domain(DOMAIN)
                 .accounts(accounts)
                 .build();
