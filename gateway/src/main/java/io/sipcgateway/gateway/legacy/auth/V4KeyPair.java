@@ -37,10 +37,13 @@ public final class V4KeyPair {
 
     private final RSAPrivateCrtKey privateKey;
     private final RSAPublicKey publicKey;
+    /** Sent in every challenge; computed once (a login storm asked for it a thousand times a second). */
+    private final String keyHex;
 
     private V4KeyPair(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.keyHex = Hashing.HEX.formatHex(unsigned(publicKey.getModulus(), BLOCK_BYTES)) + EXPONENT_HEX;
     }
 
     /** Generates a new key with {@code random}. */
@@ -120,7 +123,7 @@ public final class V4KeyPair {
 
     /** The challenge's {@code key}: 256 upper-case hex digits of modulus, then {@code 010001}. */
     public String keyHex() {
-        return Hashing.HEX.formatHex(unsigned(publicKey.getModulus(), BLOCK_BYTES)) + EXPONENT_HEX;
+        return keyHex;
     }
 
     /** SHA1withRSA over {@code text}'s ASCII bytes, as 256 upper-case hex digits. */
