@@ -68,6 +68,11 @@ public final class CoreStack implements AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
         properties.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
+        // The default timer is one java.util.Timer: every transaction schedules its timeout (Timer F, 32 s) on one
+        // synchronized heap, and a cancelled task stays there until it would have fired, so under relay load the
+        // heap holds 32 s of transactions. The executor-based timer removes cancelled tasks (purged periodically).
+        properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
+                "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         properties.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
         properties.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
         SipFactory factory = SipFactory.getInstance();
