@@ -59,24 +59,25 @@ final class Publications {
                 LOG.info("the core lost {}'s publication (412); publishing afresh", link.user.sid());
                 link.etag(null);
                 Request again = fresh(prepared.request());
-                return sender.send(again).thenApply(r -> learn(link, again, r));
+                return sender.send(again).thenApply(r -> learn(link, r));
             }
-            return CompletableFuture.completedFuture(learn(link, prepared.request(), response));
+            return CompletableFuture.completedFuture(learn(link, response));
         });
     }
 
     /**
-     * Removes the user's publication (RFC 3903 4.6: {@code Expires: 0} with {@code SIP-If-Match}), so watchers see
-     * the user go at once and no stale document outlives the session; a later login publishes afresh. Nothing to
-     * do when the core never accepted a publication.
+     * Turns {@code publish}, the user's presence freshly translated (the publication's Call-ID, the next CSeq), into
+     * the removal of the user's publication (RFC 3903 4.6: {@code Expires: 0} with {@code SIP-If-Match}), so watchers
+     * see the user go at once and no stale document outlives the session; a later login publishes afresh. Nothing to
+     * do when the core never accepted a publication. The accepted PUBLISH itself is not kept as a template: a parsed
+     * jain-sip request (~50 objects) was the largest thing an idle session held (issue 7).
      */
-    Optional<Request> removal(UserLink link) {
+    Optional<Request> removal(UserLink link, Request publish) {
         Optional<String> etag = link.etag();
-        Optional<Request> template = link.lastPublish();
-        if (etag.isEmpty() || template.isEmpty()) {
+        if (etag.isEmpty()) {
             return Optional.empty();
         }
-        Request remove = fresh(template.get());
+        Request remove = (Request) publish.clone();
         try {
             remove.removeContent();
             remove.removeHeader(ContentTypeHeader.NAME);
@@ -90,13 +91,10 @@ final class Publications {
         return Optional.of(remove);
     }
 
-    private static Response learn(UserLink link, Request sent, Response response) {
+    private static Response learn(UserLink link, Response response) {
         SIPETagHeader etag = (SIPETagHeader) response.getHeader(SIPETagHeader.NAME);
         if (response.getStatusCode() / 100 == 2 && etag != null && etag.getETag() != null) {
             link.etag(etag.getETag());
-            // A clone: the sent request points at its client transaction (jain-sip's transactionPointer), which
-            // would stay reachable for the whole session; 10,000 idle sessions kept 10,000 transactions that way.
-            link.lastPublish((Request) sent.clone());
         }
         return response;
     }

@@ -146,8 +146,13 @@ public final class SipCoreBridge implements CoreBridge {
             return;
         }
         UserLink link = found.get();
-        publications.removal(link).ifPresent(remove -> sender.send(remove).whenComplete((r, e) -> LOG.debug(
-                "PUBLISH removal for {}: {}", link.user.sid(), e != null ? e.toString() : r.getStatusCode())));
+        if (link.etag().isPresent()
+                && LegacyToCore.toCore(setPresence(link, link.presence()), link.legacyContext())
+                        instanceof Translation.ToCore toCore) {
+            publications.removal(link, toCore.requests().get(0)).ifPresent(remove -> sender.send(remove)
+                    .whenComplete((r, e) -> LOG.debug("PUBLISH removal for {}: {}", link.user.sid(),
+                            e != null ? e.toString() : r.getStatusCode())));
+        }
         for (SipcRequest sub : link.subscriptions()) {
             SipcRequest end = bumpCseq(sub).withHeaders(bumpCseq(sub).headers().toBuilder()
                     .set(SipcHeaderName.EXPIRES, "0").build());
@@ -297,6 +302,11 @@ public final class SipCoreBridge implements CoreBridge {
 
     /** Publishes {@code presence} for the user, as if the client had sent SetPresence (mapped to PUBLISH). */
     private void publish(UserLink link, Presence presence) {
+        sendAndForget(link, setPresence(link, presence), "PUBLISH");
+    }
+
+    /** The SetPresence the user's client would send, with the next CSeq of the gateway's own presence dialog. */
+    private static SipcRequest setPresence(UserLink link, Presence presence) {
         boolean v4 = SipcVersion.V4.equals(link.user.version());
         SipcHeaders headers = SipcHeaders.builder()
                 .add(SipcHeaderName.FROM, link.user.sid())
@@ -304,9 +314,8 @@ public final class SipCoreBridge implements CoreBridge {
                 .add(SipcHeaderName.CSEQ, link.nextPresenceCseq() + " S")
                 .add(SipcHeaderName.EVENT, v4 ? "SetPresenceV4" : "SetPresence")
                 .build();
-        SipcRequest set = new SipcRequest(SipcMethod.S, "fetion.com.cn", link.user.version(), headers,
+        return new SipcRequest(SipcMethod.S, "fetion.com.cn", link.user.version(), headers,
                 SipcPresenceArgs.writeSetPresence(presence, link.user.version()));
-        sendAndForget(link, set, "PUBLISH");
     }
 
     private void schedule(UserLink link, Runnable task, Duration delay) {

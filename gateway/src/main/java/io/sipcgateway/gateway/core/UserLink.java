@@ -6,7 +6,6 @@ import io.sipcgateway.mapping.Correlation;
 import io.sipcgateway.mapping.LegacyContext;
 import io.sipcgateway.mapping.presence.Presence;
 import io.sipcgateway.sipc.SipcRequest;
-import javax.sip.message.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,6 @@ final class UserLink {
     private long presenceCseq;
     private Presence presence;
     private String etag;
-    private Request lastPublish;
     private ScheduledFuture<?> refresh;
     private final Map<String, SipcRequest> subscriptions = new LinkedHashMap<>();
 
@@ -131,15 +129,6 @@ final class UserLink {
 
     synchronized void etag(String value) {
         etag = value;
-    }
-
-    /** The last PUBLISH the core accepted for this user: the template of its removal. */
-    synchronized Optional<Request> lastPublish() {
-        return Optional.ofNullable(lastPublish);
-    }
-
-    synchronized void lastPublish(Request value) {
-        lastPublish = value;
     }
 
     synchronized long nextPresenceCseq() {

@@ -29,7 +29,8 @@ public final class ClientSession implements LegacySession {
 
     private final LegacyConnection connection;
     private final SessionContext context;
-    private final LoginFlow login;
+    /** Only until sign-in: an idle signed-in session should not keep the login's state (issue 7). */
+    private LoginFlow login;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean replaced;
     private SignedInUser user;
@@ -95,6 +96,7 @@ public final class ClientSession implements LegacySession {
     private void signIn(LoginFlow.Step.SignedIn step) {
         user = new SignedInUser(step.account(), step.version(), connection, step.presence());
         credentials = step.credentials();
+        login = null;
         LOG.info("[{}] {} signed in as {} ({})", connection.id(), connection.remoteAddress(), user.sid(),
                 step.version());
         context.registry().register(user.sid(), this).ifPresent(older -> older.replacedBy(this));

@@ -4,9 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.sipcgateway.sipc.SipcBody;
 import io.sipcgateway.sipc.SipcHeaderName;
@@ -20,6 +17,8 @@ import io.sipcgateway.sipc.SipcVersion;
 import io.sipcgateway.sipc.codec.InvalidSipcFrame;
 import java.net.SocketAddress;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +26,20 @@ import org.slf4j.LoggerFactory;
  * Thin glue between a client connection and its {@link LegacySession} (STYLE 5.8): decoded messages go to the
  * session; a malformed frame is answered {@code 400} when its {@code I} and {@code Q} were read, then the
  * connection is closed, as Netty's {@code HttpObjectAggregator} answers 413 and closes; silence longer than the
- * session's idle limit (an {@link IdleStateHandler} placed before it, replaced when the limit changes) ends it; an
+ * session's idle limit ends it (timed here, see {@link #checkIdle}); an
  * unexpected exception is logged with the connection id and closes the connection.
  */
 final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LegacySessionHandler.class);
-    private static final String IDLE = "idle";
 
     private final LegacySession.Factory sessions;
+    private final Runnable idleCheck = this::checkIdle;
+    private ChannelHandlerContext ctx;
     private LegacySession session;
+    /** Read and written on the channel's event loop only. */
+    private long lastReadNanos;
+    private long idleLimitNanos;
+    private ScheduledFuture<?> idleTimer;
 
     LegacySessionHandler(LegacySession.Factory sessions) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -43,6 +47,7 @@ final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
         NettyConnection connection = new NettyConnection(ctx.channel());
         session = sessions.open(connection);
         connection.idleLimit(session.idleLimitSeconds());
@@ -51,6 +56,7 @@ final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        lastReadNanos = System.nanoTime();
         try {
             if (msg instanceof SipcRequest request) {
                 session.onRequest(request);
@@ -64,6 +70,12 @@ final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        lastReadNanos = System.nanoTime(); // any bytes count, a partial frame too, as with IdleStateHandler
+        ctx.fireChannelReadComplete();
     }
 
     private void rejectInvalidFrame(ChannelHandlerContext ctx, InvalidSipcFrame invalid) {
@@ -82,19 +94,45 @@ final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(badRequest).addListener(ChannelFutureListener.CLOSE);
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE && session != null) {
+    /**
+     * Reader-idle timing, as Netty's {@code IdleStateHandler(seconds, 0, 0)} does it (one timer, re-armed for the time
+     * left after each read), but inside this handler: a separate handler cost ~220 bytes per idle connection (itself,
+     * its context, its task objects), the largest Netty item of an idle session (issue 7).
+     */
+    private void idleLimit(int seconds) {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+        }
+        idleLimitNanos = TimeUnit.SECONDS.toNanos(seconds);
+        lastReadNanos = System.nanoTime(); // a new limit counts from now, as a newly added IdleStateHandler did
+        if (ctx.channel().isActive()) {
+            idleTimer = ctx.executor().schedule(idleCheck, idleLimitNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkIdle() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long left = idleLimitNanos - (System.nanoTime() - lastReadNanos);
+        if (left > 0) {
+            idleTimer = ctx.executor().schedule(idleCheck, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        idleTimer = null;
+        if (session != null) {
             LOG.info("[{}] silent longer than the idle limit", id(ctx.channel()));
             session.onIdle();
             ctx.close();
-            return;
         }
-        ctx.fireUserEventTriggered(event);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
         if (session != null) {
             session.onDisconnect();
             session = null;
@@ -113,7 +151,7 @@ final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The session's view of the channel; sends from other threads are queued on the event loop by Netty. */
-    private static final class NettyConnection implements LegacyConnection {
+    private final class NettyConnection implements LegacyConnection {
         private final Channel channel;
 
         NettyConnection(Channel channel) {
@@ -156,14 +194,7 @@ final class LegacySessionHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void idleLimit(int seconds) {
-            channel.eventLoop().execute(() -> {
-                IdleStateHandler idle = new IdleStateHandler(seconds, 0, 0);
-                if (channel.pipeline().get(IDLE) == null) {
-                    channel.pipeline().addBefore("session", IDLE, idle);
-                } else {
-                    channel.pipeline().replace(IDLE, IDLE, idle);
-                }
-            });
+            channel.eventLoop().execute(() -> LegacySessionHandler.this.idleLimit(seconds));
         }
     }
 }

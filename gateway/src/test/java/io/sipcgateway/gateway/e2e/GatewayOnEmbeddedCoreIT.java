@@ -1,12 +1,21 @@
 package io.sipcgateway.gateway.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.sipcgateway.gateway.client.ClientLogin;
+import io.sipcgateway.gateway.client.ClientLogin.V2Algorithm;
+import io.sipcgateway.gateway.client.LegacyClient;
+import io.sipcgateway.gateway.core.TestSipUa;
 import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.HostAndPort;
 import io.sipcgateway.gateway.core.embedded.EmbeddedCore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link BridgeScenarios} on the embedded SIMPLE core, the one {@code run} starts by default. The test starts it
@@ -28,6 +37,25 @@ class GatewayOnEmbeddedCoreIT extends BridgeScenarios {
         if (core != null) {
             core.close();
         }
+    }
+
+    /**
+     * The sign-out PUBLISH removal is built from the user's presence freshly translated, not from a kept copy of the
+     * accepted PUBLISH (issue 7): the core must still take it (right Call-ID, next CSeq, {@code SIP-If-Match}), which
+     * a watcher sees as the closed document at once. The embedded core's compositor only closes a presentity when
+     * its publication is removed; the REGISTER removal alone does not.
+     */
+    @Test
+    void logoutRemovesThePublicationSoWatchersSeeTheUserClosedAtOnce() throws Exception {
+        TestSipUa bob = ua("bob");
+        assertEquals(200, bob.register(bob.aor(), 300).status());
+        LegacyClient alice = signIn(ClientLogin.v2(ALICE, "alicepw", V2Algorithm.MD5_SESS));
+        awaitRegistered(1);
+        assertNotNull(bob.subscribe("sip:alice@" + domain(), 300));
+        assertNotNull(bob.awaitNotify(n -> pidf(n).contains("basic>open</"), WAIT), "bob sees alice open");
+        alice.logout().orElseThrow();
+        Request closed = bob.awaitNotify(n -> pidf(n).contains("basic>closed</"), WAIT);
+        assertNotNull(closed, "bob sees alice closed right after her logout, long before the publication expires");
     }
 
     @Override
