@@ -154,6 +154,13 @@ public final class Gateway implements AutoCloseable {
             metrics.registrations(core::registeredUsers);
             metrics.cacheSize("core_pending_requests", core::pendingCoreRequests);
             metrics.cacheSize("core_queued_sends", core::queuedCoreSends);
+            metrics.registerGauge("sipc_gateway_core_client_transactions",
+                    "jain-sip client transactions toward the core not yet cleaned up", core::coreClientTransactions);
+            metrics.registerGauge("sipc_gateway_core_server_transactions",
+                    "jain-sip server transactions from the core not yet cleaned up", core::coreServerTransactions);
+            metrics.registerGauge("sipc_gateway_core_stray_responses",
+                    "Final answers from the core that matched no pending request (late or stray), since start",
+                    core::strayCoreResponses);
             metrics.cacheSize("legacy_pending_answers", core::pendingLegacyAnswers);
 
             NonceRegistry nonces = new NonceRegistry(NonceRegistryConfig.DEFAULT, random, Ticker.systemTicker(),

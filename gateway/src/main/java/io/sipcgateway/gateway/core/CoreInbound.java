@@ -92,7 +92,7 @@ final class CoreInbound implements CoreRequestHandler {
 
     /**
      * The client answered a request the core sent it. Called on a Netty event loop, so the answer to the core goes
-     * out on the sender thread ({@link CoreSender#execute}): jain-sip's send may block.
+     * out on the user's sender thread ({@link CoreSender#execute}): jain-sip's send may block.
      */
     void legacyAnswered(UserLink link, SipcResponse response) {
         Optional<PendingLegacyAnswers.Pending> waiting = pending.take(key(link, response.callId().orElse(""),
@@ -103,7 +103,7 @@ final class CoreInbound implements CoreRequestHandler {
         }
         PendingLegacyAnswers.Pending p = waiting.get();
         Translation translation = LegacyToCore.toCore(response, p.request(), link.legacyContext());
-        boolean queued = sender.execute(() -> answerCore(link, p, response, translation));
+        boolean queued = sender.execute(link.user.sid(), () -> answerCore(link, p, response, translation));
         if (!queued) {
             LOG.warn("answer of {} to the core dropped (sender queue full); the core retransmits or times out",
                     link.user.sid());

@@ -4,16 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
+import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -29,42 +28,40 @@ import org.slf4j.LoggerFactory;
  * <p>jain-sip's send path takes locks and may block in a socket write ({@code SipProviderImpl.getNewClientTransaction},
  * {@code TCPMessageChannel.sendMessage}); called from Netty's event loops it stalled every legacy connection sharing
  * the loop (337 of 355 monitor waits of 20 ms or more in a relay profile, BENCHMARKS.md). So every send and every
- * answer to the core runs on one {@code core-sender-N} thread of its own, in the order submitted, behind a queue of
- * at most {@link #MAX_QUEUED} tasks. When that queue is full the request fails at once with
- * {@link CoreOverloadedException} (the legacy client gets 503) instead of growing memory without bound.
+ * answer to the core runs on {@link SendLanes}: {@link #LANES} threads of their own, one per user (by the request's
+ * From), in the order submitted, each behind a queue of at most {@link #MAX_QUEUED}{@code / LANES} tasks. When a
+ * lane is full the request fails at once with {@link CoreOverloadedException} (the legacy client gets 503) instead
+ * of growing memory without bound.
  */
 public final class CoreSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreSender.class);
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
     /** Far above any real load (about 2,000 requests/s times an 8 s timeout); the cache evicts past it. */
     static final long MAX_PENDING = 100_000;
-    /** Sends waiting for the sender thread: about 5 s of traffic at the gateway's measured peak (BENCHMARKS.md). */
+    /** Sends waiting for the sender threads: about 5 s of traffic at the gateway's measured peak (BENCHMARKS.md). */
     static final int MAX_QUEUED = 20_000;
+    /** Sender threads: as many as the legacy side's event loops on a small machine (2 per core, at least 4). */
+    static final int LANES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final CoreStack stack;
     private final Duration timeout;
     private final Cache<String, CompletableFuture<Response>> pending;
-    private final ThreadPoolExecutor sending;
+    private final SendLanes sending;
+    private final LongAdder stray = new LongAdder();
     private volatile Runnable onFailure = () -> { };
 
     public CoreSender(CoreStack stack, Duration timeout) {
-        this(stack, timeout, MAX_QUEUED);
+        this(stack, timeout, LANES, MAX_QUEUED / LANES);
     }
 
-    /** With a queue of {@code maxQueued} sends (tests use a small one to reach the limit). */
-    CoreSender(CoreStack stack, Duration timeout, int maxQueued) {
+    /** With {@code lanes} sender threads of {@code maxQueued} queued sends each (tests reach the limit). */
+    CoreSender(CoreStack stack, Duration timeout, int lanes, int maxQueued) {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.pending = Caffeine.newBuilder()
                 .maximumSize(MAX_PENDING)
                 .expireAfterWrite(timeout.multipliedBy(2))
                 .build();
-        this.sending = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxQueued),
-                r -> {
-                    Thread t = new Thread(r, "core-sender-" + THREAD_IDS.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+        this.sending = new SendLanes(lanes, maxQueued);
     }
 
     /**
@@ -74,10 +71,10 @@ public final class CoreSender implements AutoCloseable {
     public CompletableFuture<Response> send(Request request) {
         CompletableFuture<Response> future = new CompletableFuture<>();
         try {
-            sending.execute(() -> sendNow(request, future));
+            sending.execute(laneKey(request), () -> sendNow(request, future));
         } catch (RejectedExecutionException e) {
-            future.completeExceptionally(new CoreOverloadedException(sending.isShutdown()
-                    ? "the core side is closed" : sending.getQueue().size() + " sends already queued for the core"));
+            future.completeExceptionally(new CoreOverloadedException(sending.isClosed()
+                    ? "the core side is closed" : sending.queued() + " sends already queued for the core"));
             return future;
         }
         return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
@@ -88,22 +85,33 @@ public final class CoreSender implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} (answering a core request, typically) on the sender thread, after every send queued before
-     * it. Returns false, and does not run it, if the queue is full or the sender is closed.
+     * Runs {@code task} (answering a core request, typically) on {@code key}'s sender thread, after everything queued
+     * there before it. Returns false, and does not run it, if that queue is full or the sender is closed.
      */
-    public boolean execute(Runnable task) {
+    public boolean execute(String key, Runnable task) {
         try {
-            sending.execute(task);
+            sending.execute(key, task);
             return true;
         } catch (RejectedExecutionException e) {
-            LOG.warn("dropping a task for the core: {}", sending.isShutdown() ? "closed" : "queue full");
+            LOG.warn("dropping a task for the core: {}", sending.isClosed() ? "closed" : "queue full");
             return false;
         }
     }
 
+    /** The lane of a request: its From URI, so that one user's requests leave in the order they were made. */
+    static String laneKey(Request request) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        return from == null ? "" : from.getAddress().getURI().toString();
+    }
+
+    /** Final responses that matched no pending request (late, after a timeout, or stray), since start. */
+    public long strayResponses() {
+        return stray.sum();
+    }
+
     /** Sends waiting for the sender thread now (for metrics and tests). */
     public int queued() {
-        return sending.getQueue().size();
+        return sending.queued();
     }
 
     private void sendNow(Request request, CompletableFuture<Response> future) {
@@ -140,7 +148,7 @@ public final class CoreSender implements AutoCloseable {
 
     /** Sends a request outside any transaction (an ACK), for which no answer comes, on the sender thread. */
     public void sendStateless(Request request) {
-        execute(() -> {
+        execute(laneKey(request), () -> {
             try {
                 stack.provider().sendRequest(request);
             } catch (SipException | RuntimeException e) {
@@ -158,6 +166,7 @@ public final class CoreSender implements AutoCloseable {
         CompletableFuture<Response> future = transaction == null ? null : pending.getIfPresent(
                 transaction.getBranchId());
         if (future == null) {
+            stray.increment();
             LOG.debug("late or stray {} from the core for {}", response.getStatusCode(),
                     response.getHeader("Call-ID"));
             return;
@@ -190,7 +199,7 @@ public final class CoreSender implements AutoCloseable {
     /** Stops the sender thread; sends still queued are dropped and their futures time out as usual. */
     @Override
     public void close() {
-        sending.shutdownNow();
+        sending.close();
     }
 
     /** Too many sends are queued for the core (or the gateway is closing): the legacy client gets 503. */

@@ -108,6 +108,19 @@ public final class CoreSide implements AutoCloseable {
         return sender.pendingCount();
     }
 
+    /** jain-sip's live client and server transactions, and the core's answers that matched nothing. */
+    public int coreClientTransactions() {
+        return stack.clientTransactions();
+    }
+
+    public int coreServerTransactions() {
+        return stack.serverTransactions();
+    }
+
+    public long strayCoreResponses() {
+        return sender.strayResponses();
+    }
+
     /** Sends queued for the sender thread, not yet handed to jain-sip. */
     public int queuedCoreSends() {
         return sender.queued();

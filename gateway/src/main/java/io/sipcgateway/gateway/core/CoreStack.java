@@ -2,6 +2,7 @@ package io.sipcgateway.gateway.core;
 
 import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.HostAndPort;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,16 @@ public final class CoreStack implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    /** jain-sip's live client transactions (sent requests not yet cleaned up), for metrics. */
+    public int clientTransactions() {
+        return stack instanceof SIPTransactionStack s ? s.getClientTransactionTableSize() : 0;
+    }
+
+    /** jain-sip's live server transactions (core requests not yet cleaned up), for metrics. */
+    public int serverTransactions() {
+        return stack instanceof SIPTransactionStack s ? s.getServerTransactionTableSize() : 0;
     }
 
     public SipProvider provider() {

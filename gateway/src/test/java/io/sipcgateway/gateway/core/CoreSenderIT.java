@@ -126,12 +126,14 @@ class CoreSenderIT {
     }
 
     @Test
-    void sendsWaitOnTheSenderThreadNotTheCallerAndAFullQueueFailsAtOnce() throws Exception {
+    void sendsWaitOnTheUsersSenderLaneNotTheCallerAndAFullLaneFailsAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (CoreSender small = new CoreSender(stack, Duration.ofSeconds(5), 3)) {
+        try (CoreSender small = new CoreSender(stack, Duration.ofSeconds(5), 2, 3)) {
             listener.bind(small, CoreSenderIT::answerOk); // the stack's answers go to the sender under test
             CountDownLatch busy = new CountDownLatch(1);
-            assertTrue(small.execute(() -> {
+            // Block the lane of the user "gw" (the From of every request below): its sends must wait there.
+            String lane = CoreSender.laneKey(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"));
+            assertTrue(small.execute(lane, () -> {
                 busy.countDown();
                 awaitQuietly(release);
             }));
