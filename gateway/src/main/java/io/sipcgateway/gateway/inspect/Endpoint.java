@@ -39,7 +39,15 @@ public record Endpoint(InetAddress address, int port) {
         } catch (NumberFormatException e) {
             return UNKNOWN;
         }
-        if (port < 0 || port > 65535 || !(IPV4.matcher(host).matches() || bracketed && host.indexOf(':') >= 0)) {
+        if (port < 0 || port > 65535) {
+            return UNKNOWN;
+        }
+        byte[] quad = bracketed ? null : canonicalDottedQuad(host);
+        if (quad != null) {
+            // The common case, without a regular expression: the wire sinks parse four addresses per event.
+            return new Endpoint(v4(quad), port);
+        }
+        if (!(IPV4.matcher(host).matches() || bracketed && host.indexOf(':') >= 0)) {
             return UNKNOWN;
         }
         try {
@@ -48,6 +56,36 @@ public record Endpoint(InetAddress address, int port) {
         } catch (UnknownHostException e) {
             return UNKNOWN;
         }
+    }
+
+    /**
+     * The bytes of {@code a.b.c.d} with parts 0 to 255 written without leading zeros, else null (the caller then takes
+     * the general path, which also decides what {@link InetAddress#getByName} makes of leading zeros).
+     */
+    private static byte[] canonicalDottedQuad(String host) {
+        byte[] bytes = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            char c = i < host.length() ? host.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                if (digits == 1 && value == 0) {
+                    return null;
+                }
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && part < 4) {
+                bytes[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? bytes : null;
     }
 
     public boolean isIpv4() {

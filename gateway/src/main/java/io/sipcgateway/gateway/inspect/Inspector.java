@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,12 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one recorder of translation pairs. I/O threads call {@link #record}, which never waits: the event goes into a
- * bounded buffer ({@link InspectorConfig#bufferSize()}) or, when that is full, is dropped and counted. One daemon
- * thread ({@code sipc-inspector-N}) takes events in order, masks them ({@link Masking}), keeps the last
- * {@link InspectorConfig#recentSize()} for {@link #recent(int)}, and hands them to every sink, then to every live
- * subscriber. A sink that throws is logged and kept; a live subscriber that throws is unsubscribed.
- * {@link #close()} drains what is buffered for at most {@link #CLOSE_TIMEOUT}, closes the sinks and ends the thread.
+ * The one recorder of translation pairs. I/O threads call {@link #record}, which never waits: the event (or the
+ * exchange it will be built from, {@link TranslationRecorder}) goes into a bounded buffer
+ * ({@link InspectorConfig#bufferSize()}) or, when that is full, is dropped and counted. One daemon thread
+ * ({@code sipc-inspector-N}) takes them in order, builds and masks each event ({@link Masking}), keeps the last
+ * {@link InspectorConfig#recentSize()} for {@link #recent(int)}, and hands it to every sink, then to every live
+ * subscriber. Sinks buffer their writes; the recorder flushes them ({@link InspectionSink#flush()}) whenever the buffer
+ * is empty, and at least every {@value #FLUSH_EVERY} events or {@value #FLUSH_MILLIS} ms under sustained load. A sink
+ * that throws is logged and kept; a live subscriber that throws is unsubscribed. {@link #close()} drains what is
+ * buffered for at most {@link #CLOSE_TIMEOUT}, then flushes and closes the sinks and ends the thread.
  */
 public final class Inspector implements AutoCloseable {
     /** How long {@link #close()} lets the recorder drain the buffer before it interrupts it. */
@@ -30,11 +34,15 @@ public final class Inspector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Inspector.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final long POLL_MILLIS = 100;
+    /** Events between two flushes at most, under sustained load (a flush is one write syscall per file sink). */
+    static final int FLUSH_EVERY = 256;
+    /** Milliseconds between two flushes at most, under sustained load, so that {@code tail -f} stays live. */
+    static final long FLUSH_MILLIS = 5;
 
     private final InspectorConfig config;
     private final List<InspectionSink> sinks;
     private final GatewayMetrics metrics;
-    private final BlockingQueue<TranslationEvent> buffer;
+    private final BlockingQueue<PendingEvent> buffer;
     private final List<InspectionSink> live = new CopyOnWriteArrayList<>();
     private final ArrayDeque<TranslationEvent> ring;
     private final AtomicLong dropped = new AtomicLong();
@@ -42,6 +50,9 @@ public final class Inspector implements AutoCloseable {
     private final long[] failures;
     private final Thread thread;
     private volatile boolean closed;
+    /** Events handed to the sinks since their last flush, and when the first of them was; recorder thread only. */
+    private int unflushed;
+    private long firstUnflushedNanos;
 
     private Inspector(InspectorConfig config, List<InspectionSink> sinks, GatewayMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
@@ -62,19 +73,50 @@ public final class Inspector implements AutoCloseable {
     }
 
     /**
-     * Records one event without blocking; counts it in the metrics whatever happens to it.
+     * Records one event built in full by the caller, without blocking; counts it in the metrics whatever happens to
+     * it. The gateway's own call sites go through {@link TranslationRecorder}, which defers the building.
      *
      * @return false if the buffer was full or the inspector is closed: the event was dropped and counted
      */
     public boolean record(TranslationEvent event) {
         Objects.requireNonNull(event, "event");
         metrics.onTranslation(event);
-        if (!closed && buffer.offer(event)) {
+        return offer(new PendingEvent.Ready(event));
+    }
+
+    /** Records an exchange to be built on the recorder thread; counted in the metrics from its typed fields. */
+    boolean record(PendingExchange pending) {
+        TranslationRecorder.Exchange x = pending.exchange();
+        metrics.onExchange(x.legacy(), x.direction(), x.kind(), pending.latencyMicros());
+        return offer(pending);
+    }
+
+    private boolean offer(PendingEvent pending) {
+        if (!closed && buffer.offer(pending)) {
             return true;
         }
         dropped.incrementAndGet();
         metrics.inspectionDropped();
         return false;
+    }
+
+    /**
+     * Waits until every event recorded before this call has been handed to the sinks and the sinks flushed: a
+     * benchmark measures the recorder's sustained cost with it, and a tool can call it before reading a sink's file.
+     * It waits for room in the buffer if it is full. Must not be called from a sink (the recorder thread).
+     *
+     * @return false if that did not happen within {@code timeout}, or the inspector is closed
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("awaitIdle called on the recorder thread");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PendingEvent.Barrier barrier = new PendingEvent.Barrier(new CountDownLatch(1));
+        if (closed || !buffer.offer(barrier, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        return barrier.reached().await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -150,11 +192,18 @@ public final class Inspector implements AutoCloseable {
                     draining = true;
                     deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
                 }
-                TranslationEvent event = closed ? buffer.poll() : buffer.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    dispatch(event);
-                } else if (closed) {
-                    break;
+                PendingEvent next = buffer.poll();
+                if (next == null) {
+                    // Nothing waits: write out what the sinks buffered before sleeping, so that a quiet gateway's
+                    // files are complete at once.
+                    flush();
+                    if (closed) {
+                        break;
+                    }
+                    next = buffer.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                if (next != null) {
+                    handle(next);
                 }
                 if (draining && System.nanoTime() - deadline > 0) {
                     LOG.warn("inspection recorder closed with {} events undelivered", buffer.size());
@@ -164,7 +213,30 @@ public final class Inspector implements AutoCloseable {
         } catch (InterruptedException e) {
             LOG.warn("inspection recorder interrupted with {} events undelivered", buffer.size());
         } finally {
+            flush();
             closeSinks();
+        }
+    }
+
+    private void handle(PendingEvent next) {
+        if (next instanceof PendingEvent.Barrier barrier) {
+            flush();
+            barrier.reached().countDown();
+            return;
+        }
+        TranslationEvent event;
+        try {
+            event = next instanceof PendingExchange exchange ? exchange.toEvent() : ((PendingEvent.Ready) next).event();
+        } catch (RuntimeException e) {
+            LOG.error("building an inspection event failed; dropped", e);
+            return;
+        }
+        dispatch(event);
+        if (unflushed++ == 0) {
+            firstUnflushedNanos = System.nanoTime();
+        }
+        if (unflushed >= FLUSH_EVERY || System.nanoTime() - firstUnflushedNanos > FLUSH_MILLIS * 1_000_000) {
+            flush();
         }
     }
 
@@ -183,13 +255,7 @@ public final class Inspector implements AutoCloseable {
             try {
                 sink.accept(shown);
             } catch (RuntimeException e) {
-                metrics.inspectionSinkFailed();
-                if (failures[i]++ == 0) {
-                    LOG.warn("inspection sink {} failed on event {} (further failures at debug level)", sink,
-                            shown.id(), e);
-                } else {
-                    LOG.debug("inspection sink {} failed on event {} ({} failures)", sink, shown.id(), failures[i], e);
-                }
+                failed(i, "event " + shown.id(), e);
             }
         }
         for (InspectionSink listener : live) {
@@ -202,6 +268,15 @@ public final class Inspector implements AutoCloseable {
         }
     }
 
+    private void failed(int sink, String what, RuntimeException e) {
+        metrics.inspectionSinkFailed();
+        if (failures[sink]++ == 0) {
+            LOG.warn("inspection sink {} failed on {} (further failures at debug level)", sinks.get(sink), what, e);
+        } else {
+            LOG.debug("inspection sink {} failed on {} ({} failures)", sinks.get(sink), what, failures[sink], e);
+        }
+    }
+
     private void remember(TranslationEvent event) {
         if (config.recentSize() == 0) {
             return;
@@ -211,6 +286,20 @@ public final class Inspector implements AutoCloseable {
                 ring.removeFirst();
             }
             ring.addLast(event);
+        }
+    }
+
+    private void flush() {
+        if (unflushed == 0) {
+            return;
+        }
+        unflushed = 0;
+        for (int i = 0; i < sinks.size(); i++) {
+            try {
+                sinks.get(i).flush();
+            } catch (RuntimeException e) {
+                failed(i, "flush", e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Hides secrets before any sink sees a message (issue 6 item 4): digest and RSA responses, passwords, credentials and
@@ -29,15 +30,20 @@ public final class Masking {
             "cnonce", "opaque", "type", "chid", "domain", "address");
 
     private static final String SECRET_NAMES = "response|auth|credential|password|passwd|pwd|kernel|ssic|v4digest";
-    private static final Pattern QUOTED =
+    static final Pattern QUOTED =
             Pattern.compile("(?<![\\w-])(" + SECRET_NAMES + "|c)(\\s*=\\s*)\"[^\"]*\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UNQUOTED =
+    static final Pattern UNQUOTED =
             Pattern.compile("(?<![\\w-])(" + SECRET_NAMES + ")(\\s*=\\s*)(?![\"\\s])[^\\s\",;&>]+",
                     Pattern.CASE_INSENSITIVE);
-    private static final Pattern ELEMENT =
+    static final Pattern ELEMENT =
             Pattern.compile("<(password|pwd|passwd|credential|response)>[^<]*</\\1>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTH_HEADER =
-            Pattern.compile("^(?:A|Authorization|Proxy-Authorization)[ \\t]*:", Pattern.CASE_INSENSITIVE);
+    /** The authorization header lines: {@code ^(?:A|Authorization|Proxy-Authorization)[ \t]*:}, any ASCII case. */
+    private static final List<String> AUTH_HEADER_NAMES = List.of("a", "authorization", "proxy-authorization");
+    /** The names {@link #QUOTED} and {@link #UNQUOTED} look for, lower case. */
+    private static final List<String> ASSIGNED_NAMES =
+            Stream.concat(Stream.of(SECRET_NAMES.split("\\|")), Stream.of("c")).toList();
+    /** The element names {@link #ELEMENT} looks for, lower case. */
+    private static final List<String> ELEMENT_NAMES = List.of("password", "pwd", "passwd", "credential", "response");
     private static final Pattern AUTH_PARAM = Pattern.compile("([\\w-]+)(\\s*=\\s*)(\"[^\"]*\"|[^\\s\",]+)");
 
     private Masking() {
@@ -63,22 +69,131 @@ public final class Masking {
         return redactBody ? redactBody(masked) : masked;
     }
 
-    /** Masks secrets anywhere in {@code text}; authorization header lines get the stricter per-parameter rule. */
+    /**
+     * Masks secrets anywhere in {@code text}; authorization header lines get the stricter per-parameter rule. The
+     * regular expressions run only when a cheap scan finds what they need ({@link #mayAssignSecret},
+     * {@link #mayHoldSecretElement}): most messages hold no secret, and the three scans of the whole text took 40% of
+     * the recorder thread (issue 6, JFR of the inspection benchmark).
+     */
     public static String mask(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        String result = maskAuthorizationLines(text);
+        if (mayAssignSecret(result)) {
+            result = QUOTED.matcher(result).replaceAll("$1$2\"" + MASK + "\"");
+            result = UNQUOTED.matcher(result).replaceAll("$1$2" + MASK);
+        }
+        // Masking values cannot make a new <name> element: what it writes holds no '<', '>' or letter.
+        return mayHoldSecretElement(result) ? ELEMENT.matcher(result).replaceAll("<$1>" + MASK + "</$1>") : result;
+    }
+
+    /** The text with every authorization header line masked; the text itself if there is none. */
+    private static String maskAuthorizationLines(String text) {
         int bodyOffset = WireText.bodyOffset(text);
+        StringBuilder out = null;
+        int copied = 0;
         int start = 0;
         while (start < bodyOffset) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 || nl >= bodyOffset ? bodyOffset : nl + 1;
-            String line = text.substring(start, end);
-            out.append(AUTH_HEADER.matcher(line).lookingAt() ? maskAuthorization(line) : line);
+            if (isAuthorizationLine(text, start, end)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, copied, start).append(maskAuthorization(text.substring(start, end)));
+                copied = end;
+            }
             start = end;
         }
-        out.append(text, bodyOffset, text.length());
-        String result = QUOTED.matcher(out).replaceAll("$1$2\"" + MASK + "\"");
-        result = UNQUOTED.matcher(result).replaceAll("$1$2" + MASK);
-        return ELEMENT.matcher(result).replaceAll("<$1>" + MASK + "</$1>");
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * Whether the line from {@code start} is an authorization header: {@code ^(?:A|Authorization|Proxy-Authorization)
+     * [ \t]*:} in any ASCII case, checked without a substring and a matcher per header line.
+     */
+    static boolean isAuthorizationLine(String text, int start, int end) {
+        for (String name : AUTH_HEADER_NAMES) {
+            int k = start + name.length();
+            if (k <= end && asciiEqualsIgnoreCase(text, start, name)) {
+                while (k < end && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                    k++;
+                }
+                if (k < end && text.charAt(k) == ':') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False only if neither {@link #QUOTED} nor {@link #UNQUOTED} can match: no {@code =} has one of their names
+     * before it (after optional white space) as a whole word not preceded by {@code -}, which is what their
+     * {@code (?<![\\w-])(names)(\\s*=)} requires.
+     */
+    static boolean mayAssignSecret(String text) {
+        for (int eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+            int end = eq;
+            while (end > 0 && isRegexSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            int begin = end;
+            while (begin > 0 && isWordChar(text.charAt(begin - 1))) {
+                begin--;
+            }
+            if (begin < end && (begin == 0 || text.charAt(begin - 1) != '-') && isSecretName(text, begin, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** False only if {@link #ELEMENT} cannot match: no {@code <name>} of its names, in any case, is in the text. */
+    static boolean mayHoldSecretElement(String text) {
+        for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+            for (String name : ELEMENT_NAMES) {
+                int close = lt + 1 + name.length();
+                if (close < text.length() && text.charAt(close) == '>' && asciiEqualsIgnoreCase(text, lt + 1, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSecretName(String text, int begin, int end) {
+        for (String name : ASSIGNED_NAMES) {
+            if (name.length() == end - begin && asciiEqualsIgnoreCase(text, begin, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} holds {@code lowerName} at {@code offset}, ignoring ASCII case only, as the patterns do
+     * ({@link Pattern#CASE_INSENSITIVE} without {@code UNICODE_CASE}).
+     */
+    private static boolean asciiEqualsIgnoreCase(String text, int offset, String lowerName) {
+        if (offset + lowerName.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerName.length(); i++) {
+            char c = text.charAt(offset + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \\w} without {@code UNICODE_CHARACTER_CLASS}. */
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** {@code \\s} without {@code UNICODE_CHARACTER_CLASS}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
     /** Replaces a non-empty body by {@code [redacted N bytes]}, N being its UTF-8 length; headers stay. */

@@ -3,24 +3,19 @@ package io.sipcgateway.gateway.inspect;
 import io.sipcgateway.sipc.SipcMessage;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sip.header.CSeqHeader;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Response;
 
 /**
  * Turns what the bridge and the sessions see into {@link TranslationEvent} pairs for the {@link Inspector}. When
- * inspection is off ({@link #OFF}) nothing is built, so the hot path pays one branch; when on, building an event
- * costs the text of its messages, and {@link Inspector#record} never blocks.
+ * inspection is off ({@link #OFF}) nothing is built, so the hot path pays one branch; when on, the caller only hands
+ * over references and a few numbers, and the event is built on the recorder thread.
  */
 public final class TranslationRecorder {
     /** Records nothing. */
@@ -55,49 +50,31 @@ public final class TranslationRecorder {
 
     /**
      * One exchange: the legacy message that started it (or the one sent for a core request), the SIP messages it
-     * became or came from, the final answers, and how it ended.
+     * became or came from, the final answers, and how it ended. The caller pays for an id, a clock reading, the
+     * latency and the metrics (counted by type, not text); the text, the correlation and the masking are built on
+     * the recorder thread ({@link PendingExchange#toEvent()}). Never blocks.
      *
+     * <p>The messages must not change after this call, since their text is taken later. SIP-C messages are immutable.
+     * The jain-sip messages are not changed either, at every call site (checked against jain-sip-ri 1.3.0-91):
+     * <ul>
+     *   <li>{@code SipCoreBridge.forward} records after every core answer (or the timeout): the requests were sent by
+     *       then, and {@code Publications} clones a PUBLISH before it changes one ({@code withIfMatch},
+     *       {@code fresh}, {@code lastPublish}); the answer is the stack's received response, which it only reads.</li>
+     *   <li>{@code CoreInbound} records after answering the core: {@code createResponse} clones the request's
+     *       headers ({@code SIPRequest.createResponse}), and the request is only read afterwards.</li>
+     *   <li>When a transaction ends, the stack calls {@code SIPMessage.cleanUp()}, whose body is commented out in
+     *       1.3.0-91, and clears the transaction pointer, which is not part of the text. A UDP retransmission
+     *       re-encodes the message and sets the top Via's transport to the value it already has.</li>
+     * </ul>
+     * Whoever adds a call site that keeps changing a message after recording must record a clone of it.
      */
     public void record(Exchange exchange) {
         if (inspector == null) {
             return;
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - exchange.startNanos());
-        List<String> sip = new ArrayList<>(exchange.sip().size() + 1);
-        List<String> callIds = new ArrayList<>();
-        List<String> cseqs = new ArrayList<>();
-        List<String> branches = new ArrayList<>();
-        for (Message message : exchange.sip()) {
-            sip.add(message.toString());
-            CallIdHeader callId = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
-            CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
-            ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
-            addIfAbsent(callIds, callId == null ? null : callId.getCallId());
-            addIfAbsent(cseqs, cseq == null ? null : cseq.getSeqNumber() + " " + cseq.getMethod());
-            addIfAbsent(branches, via == null ? null : via.getBranch());
-        }
-        exchange.sipAnswer().ifPresent(r -> sip.add(r.toString()));
-        SipcMessage legacy = exchange.legacy();
-        String legacyText = new String(legacy.toBytes(), StandardCharsets.UTF_8)
-                + exchange.legacyAnswer().map(a -> new String(a.toBytes(), StandardCharsets.UTF_8)).orElse("");
-        Optional<String> legacyCallId = legacy.callId();
-        Optional<String> legacyCseq = legacy.cseq().map(Object::toString);
-        String key = exchange.connection() + ":" + legacyCallId.orElse("-") + ":" + legacyCseq.orElse("-");
-        TranslationEvent event = new TranslationEvent(ids.incrementAndGet(), clock.instant(), exchange.connection(),
-                exchange.legacyPeer(), gatewayLegacy, corePeer, gatewayCore, exchange.user(), exchange.direction(),
-                legacyText, sip, new TranslationEvent.Correlation(key, legacyCallId, legacyCseq, callIds, cseqs,
-                        branches),
-                new TranslationEvent.Outcome(exchange.kind(), exchange.legacyAnswer().map(SipcResponse::code)
-                        .or(() -> legacy instanceof SipcResponse r ? Optional.of(r.code()) : Optional.empty()),
-                        exchange.sipAnswer().map(Response::getStatusCode), Optional.of(micros),
-                        exchange.reason()));
-        inspector.record(event);
-    }
-
-    private static void addIfAbsent(List<String> list, String value) {
-        if (value != null && !list.contains(value)) {
-            list.add(value);
-        }
+        inspector.record(new PendingExchange(ids.incrementAndGet(), clock.instant(), micros, exchange,
+                gatewayLegacy, corePeer, gatewayCore));
     }
 
     /**
@@ -114,7 +91,17 @@ public final class TranslationRecorder {
             List<? extends Message> sip, Optional<Response> sipAnswer, TranslationEvent.Outcome.Kind kind,
             Optional<String> reason) {
         public Exchange {
+            // Checked here, on the caller: the event is built later, where a null would only be logged.
+            Objects.requireNonNull(connection, "connection");
+            Objects.requireNonNull(legacyPeer, "legacyPeer");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(legacy, "legacy");
+            Objects.requireNonNull(legacyAnswer, "legacyAnswer");
             sip = List.copyOf(sip);
+            Objects.requireNonNull(sipAnswer, "sipAnswer");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
         }
 
         /** A request the gateway answered itself, with no SIP leg. */

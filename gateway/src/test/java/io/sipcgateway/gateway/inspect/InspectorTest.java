@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipcgateway.gateway.inspect.json.JsonLinesSink;
 import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InspectorTest {
 
     /** Collects what it is given; records the thread it was called on. */
-    static final class Collecting implements InspectionSink {
+    static class Collecting implements InspectionSink {
         final List<TranslationEvent> events = Collections.synchronizedList(new ArrayList<>());
         final AtomicReference<Thread> thread = new AtomicReference<>();
         final AtomicBoolean closed = new AtomicBoolean();
@@ -197,6 +201,36 @@ class InspectorTest {
         });
         assertEquals(List.of(1L), after.ids());
         assertTrue(after.closed.get());
+    }
+
+    @Test
+    void awaitIdleReturnsWhenEveryEarlierEventIsInTheFile(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("pairs.jsonl");
+        Inspector inspector = Inspector.create(InspectorConfig.DEFAULT,
+                List.of(JsonLinesSink.file(log, JsonLinesSink.DEFAULT_MAX_BYTES, 1)), GatewayMetrics.create());
+        for (long id = 1; id <= 500; id++) {
+            assertTrue(inspector.record(Pairs.plain(id)));
+        }
+        assertTrue(inspector.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(500, Files.readAllLines(log).size(), "all written out before close");
+        inspector.close();
+        assertFalse(inspector.awaitIdle(Duration.ofMillis(10)), "a closed inspector is never idle");
+    }
+
+    @Test
+    void sinksAreFlushedOnceTheBufferIsEmpty() throws Exception {
+        CountDownLatch flushed = new CountDownLatch(1);
+        Collecting collecting = new Collecting() {
+            @Override
+            public void flush() {
+                flushed.countDown();
+            }
+        };
+        Inspector inspector = Inspector.create(InspectorConfig.DEFAULT, List.of(collecting), GatewayMetrics.create());
+        inspector.record(Pairs.plain(1));
+        assertTrue(flushed.await(5, TimeUnit.SECONDS), "flushed without awaitIdle or close");
+        assertEquals(List.of(1L), collecting.ids());
+        inspector.close();
     }
 
     private static void awaitSize(Collecting sink, int size) throws InterruptedException {

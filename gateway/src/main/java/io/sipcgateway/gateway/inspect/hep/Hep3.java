@@ -50,13 +50,25 @@ public final class Hep3 {
 
     /** @throws IllegalArgumentException if the packet would exceed {@link #MAX_PACKET} */
     public static byte[] encode(HepPacket p) {
+        int correlation = p.correlationId().map(c -> c.getBytes(StandardCharsets.UTF_8).length).orElse(0);
+        ByteBuffer out = ByteBuffer.allocate(Math.min(MAX_PACKET, overhead(p.isIpv4(), correlation)
+                + p.payloadLength()));
+        encode(p, out);
+        return out.array();
+    }
+
+    /**
+     * Writes the packet at {@code out}'s position (the HEP sink reuses one buffer of {@link #MAX_PACKET} bytes).
+     *
+     * @throws IllegalArgumentException if the packet would exceed {@link #MAX_PACKET}
+     */
+    public static void encode(HepPacket p, ByteBuffer out) {
         byte[] correlation = p.correlationId().map(c -> c.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
-        byte[] payload = p.payload();
-        int total = overhead(p.isIpv4(), correlation.length) + payload.length;
+        int payloadLength = p.payloadLength();
+        int total = overhead(p.isIpv4(), correlation.length) + payloadLength;
         if (total > MAX_PACKET) {
             throw new IllegalArgumentException("HEP packet of " + total + " bytes exceeds " + MAX_PACKET);
         }
-        ByteBuffer out = ByteBuffer.allocate(total);
         out.put(MAGIC).putShort((short) total);
         chunk(out, HepChunkType.IP_FAMILY, 1).put((byte) (p.isIpv4() ? AF_INET : AF_INET6));
         chunk(out, HepChunkType.IP_PROTOCOL, 1).put((byte) p.ipProtocol());
@@ -70,11 +82,10 @@ public final class Hep3 {
         byte[] dst = p.destination().getAddress();
         chunk(out, p.isIpv4() ? HepChunkType.IPV4_SOURCE : HepChunkType.IPV6_SOURCE, src.length).put(src);
         chunk(out, p.isIpv4() ? HepChunkType.IPV4_DESTINATION : HepChunkType.IPV6_DESTINATION, dst.length).put(dst);
-        chunk(out, HepChunkType.PAYLOAD, payload.length).put(payload);
+        p.putPayload(chunk(out, HepChunkType.PAYLOAD, payloadLength));
         if (correlation.length > 0) {
             chunk(out, HepChunkType.CORRELATION_ID, correlation.length).put(correlation);
         }
-        return out.array();
     }
 
     /**

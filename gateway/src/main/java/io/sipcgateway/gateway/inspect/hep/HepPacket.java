@@ -2,6 +2,7 @@ package io.sipcgateway.gateway.inspect.hep;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,15 @@ public record HepPacket(InetAddress source, InetAddress destination, int sourceP
     @Override
     public byte[] payload() {
         return payload.clone();
+    }
+
+    int payloadLength() {
+        return payload.length;
+    }
+
+    /** Copies the payload into {@code out} without the defensive copy of {@link #payload()}. */
+    void putPayload(ByteBuffer out) {
+        out.put(payload);
     }
 
     public boolean isIpv4() {

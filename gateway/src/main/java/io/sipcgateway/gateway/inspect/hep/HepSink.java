@@ -7,10 +7,9 @@ import io.sipcgateway.gateway.inspect.Leg;
 import io.sipcgateway.gateway.inspect.TranslationEvent;
 import io.sipcgateway.gateway.inspect.WireText;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,28 +31,32 @@ public final class HepSink implements InspectionSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(HepSink.class);
 
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
     private final InetSocketAddress collector;
     private final long captureId;
+    /** One datagram, reused: the sink runs on the recorder thread only. Direct, so a send copies nothing more. */
+    private final ByteBuffer datagram = ByteBuffer.allocateDirect(Hep3.MAX_PACKET);
     private long failures;
 
-    private HepSink(DatagramSocket socket, InetSocketAddress collector, long captureId) {
-        this.socket = socket;
+    private HepSink(DatagramChannel channel, InetSocketAddress collector, long captureId) {
+        this.channel = channel;
         this.collector = collector;
         this.captureId = captureId;
     }
 
     /**
-     * Resolves the collector once, now, and opens an unbound UDP socket.
+     * Resolves the collector once, now, and opens one UDP channel for all sends. The channel is not connected: a
+     * connected one would fail the send after an ICMP port unreachable, losing a packet each time the collector is
+     * down or restarting.
      *
      * @throws IllegalArgumentException if {@code hostPort} is malformed or does not resolve
      */
-    public static HepSink open(String hostPort, long captureId) throws SocketException {
+    public static HepSink open(String hostPort, long captureId) throws IOException {
         InetSocketAddress collector = HostAndPort.parse(hostPort).toSocketAddress();
         if (collector.isUnresolved()) {
             throw new IllegalArgumentException("HEP collector does not resolve: " + hostPort);
         }
-        return new HepSink(new DatagramSocket(), collector, captureId);
+        return new HepSink(DatagramChannel.open(), collector, captureId);
     }
 
     /** The packets for one event, in wire order, the n-th stamped {@code time + n µs} to keep that order. */
@@ -86,9 +89,11 @@ public final class HepSink implements InspectionSink {
     @Override
     public void accept(TranslationEvent event) {
         for (HepPacket packet : packets(event, captureId)) {
-            byte[] bytes = Hep3.encode(packet);
+            datagram.clear();
+            Hep3.encode(packet, datagram);
+            datagram.flip();
             try {
-                socket.send(new DatagramPacket(bytes, bytes.length, collector));
+                channel.send(datagram, collector);
             } catch (IOException e) {
                 if (failures++ == 0) {
                     LOG.warn("HEP send to {} failed (further failures at debug level)", collector, e);
@@ -100,8 +105,8 @@ public final class HepSink implements InspectionSink {
     }
 
     @Override
-    public void close() {
-        socket.close();
+    public void close() throws IOException {
+        channel.close();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sipcgateway.gateway.inspect.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,9 @@ import io.sipcgateway.gateway.inspect.TranslationEvent;
 import io.sipcgateway.gateway.inspect.TranslationEvent.Correlation;
 import io.sipcgateway.gateway.inspect.TranslationEvent.Direction;
 import io.sipcgateway.gateway.inspect.TranslationEvent.Outcome;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +34,74 @@ public final class EventJson {
 
     /** One line of JSON, no line end. */
     public static String toLine(TranslationEvent event) {
-        try {
-            return MAPPER.writeValueAsString(toTree(event));
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+            write(event, generator);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Appends one line of JSON and a line feed to {@code out} (UTF-8), leaving {@code out} open. */
+    public static void writeLine(TranslationEvent event, OutputStream out) throws IOException {
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            write(event, generator);
+        }
+        out.write('\n');
+    }
+
+    /**
+     * Writes the event's object to {@code out}, field by field, as {@link #toTree} would be written: the JSON Lines
+     * sink streams it into its file buffer without building the tree (a third of the recorder's JSON time).
+     */
+    public static void write(TranslationEvent e, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("id", e.id());
+        out.writeStringField("time", e.time().toString());
+        out.writeStringField("connection", e.connection());
+        out.writeStringField("legacyPeer", e.legacyPeer());
+        out.writeStringField("gatewayLegacy", e.gatewayLegacy());
+        out.writeStringField("corePeer", e.corePeer());
+        out.writeStringField("gatewayCore", e.gatewayCore());
+        out.writeStringField("user", e.user().orElse(null));
+        out.writeStringField("direction", e.direction().name());
+        out.writeStringField("sipc", e.sipc());
+        strings(out, "sip", e.sip());
+        Correlation c = e.correlation();
+        out.writeObjectFieldStart("correlation");
+        out.writeStringField("key", c.key());
+        out.writeStringField("legacyCallId", c.legacyCallId().orElse(null));
+        out.writeStringField("legacyCseq", c.legacyCseq().orElse(null));
+        strings(out, "sipCallIds", c.sipCallIds());
+        strings(out, "sipCseqs", c.sipCseqs());
+        strings(out, "sipBranches", c.sipBranches());
+        out.writeEndObject();
+        Outcome x = e.outcome();
+        out.writeObjectFieldStart("outcome");
+        out.writeStringField("kind", x.kind().name());
+        number(out, "legacyStatus", x.legacyStatus().map(Integer::longValue));
+        number(out, "sipStatus", x.sipStatus().map(Integer::longValue));
+        number(out, "latencyMicros", x.latencyMicros());
+        out.writeStringField("reason", x.reason().orElse(null));
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator out, String field, List<String> values) throws IOException {
+        out.writeArrayFieldStart(field);
+        for (String value : values) {
+            out.writeString(value);
+        }
+        out.writeEndArray();
+    }
+
+    private static void number(JsonGenerator out, String field, Optional<Long> value) throws IOException {
+        if (value.isPresent()) {
+            out.writeNumberField(field, value.get());
+        } else {
+            out.writeNullField(field);
         }
     }
 

@@ -2,9 +2,9 @@ package io.sipcgateway.gateway.inspect.json;
 
 import io.sipcgateway.gateway.inspect.InspectionSink;
 import io.sipcgateway.gateway.inspect.TranslationEvent;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code --inspect-log FILE}: one {@link EventJson} object per line (JSON Lines), the file rotated by size
  * ({@code FILE}, {@code FILE.1} ... {@code FILE.<maxFiles-1>}); {@code --inspect-log -} writes to standard output
- * without rotation. Every line is flushed as written. Write failures are logged, and the event is lost.
+ * without rotation. Lines are buffered and written out when the recorder flushes ({@link #flush()}: when it is idle, and
+ * at least every few milliseconds under load), never cut in two. Write failures are logged, and the event is lost.
  */
 public final class JsonLinesSink implements InspectionSink {
     public static final String STDOUT = "-";
@@ -24,6 +25,8 @@ public final class JsonLinesSink implements InspectionSink {
     private final String name;
     private final SizeRotatingFile file;
     private final PrintStream stdout;
+    /** The line being written, reused: one event's JSON is serialised here, then copied to the file's buffer. */
+    private final LineBuffer line = new LineBuffer();
     private long failures;
 
     private JsonLinesSink(String name, SizeRotatingFile file, PrintStream stdout) {
@@ -48,20 +51,37 @@ public final class JsonLinesSink implements InspectionSink {
 
     @Override
     public void accept(TranslationEvent event) {
-        byte[] line = (EventJson.toLine(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        line.reset();
+        try {
+            EventJson.writeLine(event, line);
+            if (stdout != null) {
+                stdout.write(line.bytes(), 0, line.size());
+            } else {
+                file.write(line.bytes(), line.size());
+            }
+        } catch (IOException e) {
+            failed("write", e);
+        }
+    }
+
+    @Override
+    public void flush() {
         if (stdout != null) {
-            stdout.write(line, 0, line.length);
             stdout.flush();
             return;
         }
         try {
-            file.write(line);
+            file.flush();
         } catch (IOException e) {
-            if (failures++ == 0) {
-                LOG.warn("inspection log {} write failed (further failures at debug level)", name, e);
-            } else {
-                LOG.debug("inspection log {} write failed ({} failures)", name, failures, e);
-            }
+            failed("flush", e);
+        }
+    }
+
+    private void failed(String what, IOException e) {
+        if (failures++ == 0) {
+            LOG.warn("inspection log {} {} failed (further failures at debug level)", name, what, e);
+        } else {
+            LOG.debug("inspection log {} {} failed ({} failures)", name, what, failures, e);
         }
     }
 
@@ -77,5 +97,16 @@ public final class JsonLinesSink implements InspectionSink {
     @Override
     public String toString() {
         return "jsonl(" + name + ")";
+    }
+
+    /** A byte array output stream whose array can be read without a copy. */
+    private static final class LineBuffer extends ByteArrayOutputStream {
+        LineBuffer() {
+            super(4096);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 }

@@ -35,14 +35,21 @@ final class SizeRotatingFile implements Closeable {
         open();
     }
 
-    /** Appends one record and flushes it, so that {@code tail -f} sees whole lines. */
-    void write(byte[] record) throws IOException {
-        if (size > 0 && size + record.length > maxBytes) {
+    /**
+     * Appends one record, buffered. The buffer writes out whole records only (a record that does not fit makes it
+     * write out first; {@link BufferedOutputStream#write(byte[], int, int)}), so {@code tail -f} never sees half a
+     * line.
+     */
+    void write(byte[] record, int length) throws IOException {
+        if (size > 0 && size + length > maxBytes) {
             rotate();
         }
-        out.write(record);
+        out.write(record, 0, length);
+        size += length;
+    }
+
+    void flush() throws IOException {
         out.flush();
-        size += record.length;
     }
 
     private void open() throws IOException {

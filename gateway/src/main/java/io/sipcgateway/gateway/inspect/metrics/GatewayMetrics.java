@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.sipcgateway.gateway.inspect.TranslationEvent;
+import io.sipcgateway.sipc.SipcMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,6 +85,17 @@ public final class GatewayMetrics {
         String direction = label(event.direction().name());
         messages.labelValues(MethodLabel.of(event), direction, label(event.outcome().kind().name())).inc();
         event.outcome().latencyMicros().ifPresent(micros -> latency.labelValues(direction).observe(micros / 1e6));
+    }
+
+    /**
+     * Counts one exchange as {@link #onTranslation} counts the event built from it, but from typed fields, so that an
+     * I/O thread can count every exchange (dropped ones too) without rendering any text.
+     */
+    public void onExchange(SipcMessage legacy, TranslationEvent.Direction direction, TranslationEvent.Outcome.Kind kind,
+            long latencyMicros) {
+        String label = label(direction.name());
+        messages.labelValues(MethodLabel.of(legacy), label, label(kind.name())).inc();
+        latency.labelValues(label).observe(latencyMicros / 1e6);
     }
 
     public void connections(int delta) {

@@ -4,7 +4,9 @@ import io.sipcgateway.gateway.inspect.TranslationEvent;
 import io.sipcgateway.gateway.inspect.WireText;
 import io.sipcgateway.sipc.SipcCSeq;
 import io.sipcgateway.sipc.SipcHeaderName;
+import io.sipcgateway.sipc.SipcMessage;
 import io.sipcgateway.sipc.SipcMethod;
+import io.sipcgateway.sipc.SipcRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +22,17 @@ final class MethodLabel {
             "PRACK", "SUBSCRIBE", "NOTIFY", "UPDATE", "MESSAGE", "REFER", "PUBLISH", "INFO");
 
     private MethodLabel() {
+    }
+
+    /**
+     * The label of a legacy message from its typed fields: what {@link #of(TranslationEvent)} reads back from the text
+     * of an event built from it, without rendering that text.
+     */
+    static String of(SipcMessage legacy) {
+        if (legacy instanceof SipcRequest request) {
+            return request.method().isKnown() ? request.method().longName() : OTHER;
+        }
+        return legacy.cseq().filter(q -> q.method().isKnown()).map(q -> q.method().longName()).orElse(OTHER);
     }
 
     static String of(TranslationEvent event) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * port: the stream opens with a synthesised handshake and its sequence numbers advance per direction, so Wireshark
  * reassembles it ({@code Follow TCP Stream}); messages are cut into MSS-sized segments. The core leg is one UDP
  * datagram per SIP message on the core's port. Bounded: at most {@value #MAX_STREAMS} streams are tracked (least
- * recently used forgotten), and the file stops growing at {@code maxBytes}.
+ * recently used forgotten), and the file stops growing at {@code maxBytes}. Packets are buffered until the recorder
+ * flushes ({@link #flush()}).
  */
 public final class PcapSink implements InspectionSink {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
@@ -84,17 +85,30 @@ public final class PcapSink implements InspectionSink {
                     stream.send(event.time(), fromClient, payload);
                 }
             }
-            writer.flush();
             if (writer.size() >= maxBytes) {
                 full = true;
                 LOG.warn("pcap {} reached {} bytes; no further packets are written", path, maxBytes);
             }
         } catch (IOException e) {
-            if (failures++ == 0) {
-                LOG.warn("pcap {} write failed (further failures at debug level)", path, e);
-            } else {
-                LOG.debug("pcap {} write failed ({} failures)", path, failures, e);
-            }
+            failed(e);
+        }
+    }
+
+    /** Writes out the buffered packets; the recorder calls it when idle and every few milliseconds under load. */
+    @Override
+    public void flush() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    private void failed(IOException e) {
+        if (failures++ == 0) {
+            LOG.warn("pcap {} write failed (further failures at debug level)", path, e);
+        } else {
+            LOG.debug("pcap {} write failed ({} failures)", path, failures, e);
         }
     }
 

@@ -19,6 +19,8 @@ final class PcapWriter implements Closeable {
     private static final int LINKTYPE_ETHERNET = 1;
 
     private final OutputStream out;
+    /** One record header, reused: the writer runs on the recorder thread only. */
+    private final ByteBuffer recordHeader = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
     private long bytes;
 
     PcapWriter(Path file) throws IOException {
@@ -34,10 +36,11 @@ final class PcapWriter implements Closeable {
     }
 
     void record(Instant time, byte[] frame) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         int captured = Math.min(frame.length, SNAPLEN);
-        header.putInt((int) time.getEpochSecond()).putInt(time.getNano() / 1000).putInt(captured).putInt(frame.length);
-        write(header.array());
+        recordHeader.clear();
+        recordHeader.putInt((int) time.getEpochSecond()).putInt(time.getNano() / 1000).putInt(captured)
+                .putInt(frame.length);
+        write(recordHeader.array());
         out.write(frame, 0, captured);
         bytes += captured;
     }

@@ -92,4 +92,12 @@ class JsonLinesSinkTest {
         assertEquals(2, lines.size());
         assertEquals(2, EventJson.parse(lines.get(1)).id());
     }
+
+    @Test
+    void streamedLineIsTheJacksonTreeByteForByte() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        for (TranslationEvent event : Stream.concat(Pairs.all().stream(), Stream.of(Pairs.plain(7))).toList()) {
+            assertEquals(mapper.writeValueAsString(EventJson.toTree(event)), EventJson.toLine(event));
+        }
+    }
 }
