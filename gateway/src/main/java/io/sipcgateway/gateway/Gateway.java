@@ -145,8 +145,9 @@ public final class Gateway implements AutoCloseable {
             Inspector inspector = Inspector.create(config.inspect().inspectorConfig(), config.inspect().openSinks(),
                     metrics);
             started.add(inspector);
-            TranslationRecorder recorder = TranslationRecorder.to(inspector, Clock.systemUTC(),
-                    config.sipcListen().toString(), remote.address().toString(), config.sipListen().toString());
+            TranslationRecorder recorder = config.inspect().off() ? TranslationRecorder.metricsOnly(metrics)
+                    : TranslationRecorder.to(inspector, Clock.systemUTC(), config.sipcListen().toString(),
+                            remote.address().toString(), config.sipListen().toString());
             CoreSide core = CoreSide.start(config.sipListen(), remote, config.domain(),
                     new AccountIdentities(directory), config.registrationExpiry(), config.coreTimeout(), random,
                     Clock.systemUTC(), recorder);

@@ -91,6 +91,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--inspect-redact-bodies", description = "Mask message text in every inspection sink.")
     private boolean redactBodies;
 
+    @Option(names = "--no-inspect", description = "Record no translation pairs (no sink, empty live view); "
+            + "/metrics still counts every message.")
+    private boolean noInspect;
+
     @Override
     public Integer call() throws Exception {
         GatewayConfig merged;
@@ -168,6 +172,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (redactBodies) {
             b.inspect(b.inspect().withRedactBodies(true));
+        }
+        if (noInspect) {
+            b.inspect(b.inspect().withOff(true));
         }
         return b.build();
     }

@@ -43,7 +43,8 @@ public final class GatewayConfigLoader {
             Map.<String, Setter>entry("hep", (b, v) -> b.inspect(b.inspect().withHep(v))),
             Map.<String, Setter>entry("pcap", (b, v) -> b.inspect(b.inspect().withPcap(Path.of(v)))),
             Map.<String, Setter>entry("inspect-redact-bodies",
-                    (b, v) -> b.inspect(b.inspect().withRedactBodies(Boolean.parseBoolean(v)))));
+                    (b, v) -> b.inspect(b.inspect().withRedactBodies(Boolean.parseBoolean(v)))),
+            Map.<String, Setter>entry("no-inspect", (b, v) -> b.inspect(b.inspect().withOff(Boolean.parseBoolean(v)))));
 
     /** Applies one key's value to the builder. */
     private interface Setter extends BiFunction<GatewayConfig.Builder, String, GatewayConfig.Builder> {

@@ -22,13 +22,15 @@ import java.util.Optional;
  * @param pcap {@code --pcap FILE}
  * @param pcapMaxBytes stop writing the pcap beyond this size
  * @param redactBodies {@code --inspect-redact-bodies}
+ * @param off {@code --no-inspect}: record no pairs at all (no sink, no live view); the metrics still count every
+ *     message. For operators who must not keep message text, and the baseline of the inspection-cost benchmark.
  */
 public record InspectOptions(Optional<String> log, long logMaxBytes, int logMaxFiles, Optional<String> hep,
-        long hepCaptureId, Optional<Path> pcap, long pcapMaxBytes, boolean redactBodies) {
+        long hepCaptureId, Optional<Path> pcap, long pcapMaxBytes, boolean redactBodies, boolean off) {
     /** No sink, the default limits. */
     public static final InspectOptions NONE = new InspectOptions(Optional.empty(), JsonLinesSink.DEFAULT_MAX_BYTES,
             JsonLinesSink.DEFAULT_MAX_FILES, Optional.empty(), HepSink.DEFAULT_CAPTURE_ID, Optional.empty(),
-            PcapSink.DEFAULT_MAX_BYTES, false);
+            PcapSink.DEFAULT_MAX_BYTES, false, false);
 
     public InspectOptions {
         Objects.requireNonNull(log, "log");
@@ -37,25 +39,34 @@ public record InspectOptions(Optional<String> log, long logMaxBytes, int logMaxF
         if (logMaxBytes < 1 || logMaxFiles < 1 || pcapMaxBytes < 1) {
             throw new IllegalArgumentException("inspection size limits must be positive");
         }
+        if (off && (log.isPresent() || hep.isPresent() || pcap.isPresent())) {
+            throw new IllegalArgumentException("--no-inspect cannot be combined with --inspect-log, --hep or --pcap");
+        }
     }
 
     public InspectOptions withLog(String target) {
         return new InspectOptions(Optional.of(target), logMaxBytes, logMaxFiles, hep, hepCaptureId, pcap, pcapMaxBytes,
-                redactBodies);
+                redactBodies, off);
     }
 
     public InspectOptions withHep(String hostPort) {
         return new InspectOptions(log, logMaxBytes, logMaxFiles, Optional.of(hostPort), hepCaptureId, pcap,
-                pcapMaxBytes, redactBodies);
+                pcapMaxBytes, redactBodies, off);
     }
 
     public InspectOptions withPcap(Path file) {
         return new InspectOptions(log, logMaxBytes, logMaxFiles, hep, hepCaptureId, Optional.of(file), pcapMaxBytes,
-                redactBodies);
+                redactBodies, off);
     }
 
     public InspectOptions withRedactBodies(boolean value) {
-        return new InspectOptions(log, logMaxBytes, logMaxFiles, hep, hepCaptureId, pcap, pcapMaxBytes, value);
+        return new InspectOptions(log, logMaxBytes, logMaxFiles, hep, hepCaptureId, pcap, pcapMaxBytes, value, off);
+    }
+
+    /** {@code --no-inspect}. */
+    public InspectOptions withOff(boolean value) {
+        return new InspectOptions(log, logMaxBytes, logMaxFiles, hep, hepCaptureId, pcap, pcapMaxBytes, redactBodies,
+                value);
     }
 
     /** True if any sink is asked for. */

@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.inspect;
 
+import io.sipcgateway.gateway.inspect.metrics.GatewayMetrics;
 import io.sipcgateway.sipc.SipcMessage;
 import io.sipcgateway.sipc.SipcRequest;
 import io.sipcgateway.sipc.SipcResponse;
@@ -19,18 +20,20 @@ import javax.sip.message.Response;
  */
 public final class TranslationRecorder {
     /** Records nothing. */
-    public static final TranslationRecorder OFF = new TranslationRecorder(null, null, "", "", "");
+    public static final TranslationRecorder OFF = new TranslationRecorder(null, null, null, "", "", "");
 
     private final Inspector inspector;
+    private final GatewayMetrics metricsOnly;
     private final Clock clock;
     private final String gatewayLegacy;
     private final String corePeer;
     private final String gatewayCore;
     private final AtomicLong ids = new AtomicLong();
 
-    private TranslationRecorder(Inspector inspector, Clock clock, String gatewayLegacy, String corePeer,
-            String gatewayCore) {
+    private TranslationRecorder(Inspector inspector, GatewayMetrics metricsOnly, Clock clock, String gatewayLegacy,
+            String corePeer, String gatewayCore) {
         this.inspector = inspector;
+        this.metricsOnly = metricsOnly;
         this.clock = clock;
         this.gatewayLegacy = gatewayLegacy;
         this.corePeer = corePeer;
@@ -40,12 +43,21 @@ public final class TranslationRecorder {
     /** A recorder feeding {@code inspector}; the addresses are {@code ip:port} of the gateway's two sides. */
     public static TranslationRecorder to(Inspector inspector, Clock clock, String gatewayLegacy, String corePeer,
             String gatewayCore) {
-        return new TranslationRecorder(Objects.requireNonNull(inspector, "inspector"), clock, gatewayLegacy,
+        return new TranslationRecorder(Objects.requireNonNull(inspector, "inspector"), null, clock, gatewayLegacy,
                 corePeer, gatewayCore);
     }
 
+    /**
+     * Inspection off ({@code --no-inspect}): no pair is built or kept, but every exchange is still counted in
+     * {@code metrics} from its typed fields, as {@link Inspector#record} counts it.
+     */
+    public static TranslationRecorder metricsOnly(GatewayMetrics metrics) {
+        return new TranslationRecorder(null, Objects.requireNonNull(metrics, "metrics"), null, "", "", "");
+    }
+
+    /** Whether {@link #record} does anything: callers skip building the {@link Exchange} when it does not. */
     public boolean enabled() {
-        return inspector != null;
+        return inspector != null || metricsOnly != null;
     }
 
     /**
@@ -69,10 +81,14 @@ public final class TranslationRecorder {
      * Whoever adds a call site that keeps changing a message after recording must record a clone of it.
      */
     public void record(Exchange exchange) {
-        if (inspector == null) {
+        if (inspector == null && metricsOnly == null) {
             return;
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - exchange.startNanos());
+        if (inspector == null) {
+            metricsOnly.onExchange(exchange.legacy(), exchange.direction(), exchange.kind(), micros);
+            return;
+        }
         inspector.record(new PendingExchange(ids.incrementAndGet(), clock.instant(), micros, exchange,
                 gatewayLegacy, corePeer, gatewayCore));
     }

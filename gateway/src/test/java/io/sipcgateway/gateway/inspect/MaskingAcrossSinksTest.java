@@ -44,7 +44,7 @@ class MaskingAcrossSinksTest {
         Path pcap = dir.resolve("inspect.pcap");
         try (DatagramSocket collector = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             InspectOptions options = new InspectOptions(Optional.of(log.toString()), 1 << 20, 2,
-                    Optional.of("127.0.0.1:" + collector.getLocalPort()), 9, Optional.of(pcap), 1 << 20, redact);
+                    Optional.of("127.0.0.1:" + collector.getLocalPort()), 9, Optional.of(pcap), 1 << 20, redact, false);
             Inspector inspector = Inspector.create(options.inspectorConfig(), options.openSinks(),
                     GatewayMetrics.create());
             StringBuilder live = new StringBuilder();

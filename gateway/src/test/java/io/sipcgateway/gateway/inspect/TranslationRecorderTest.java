@@ -3,6 +3,7 @@ package io.sipcgateway.gateway.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipcgateway.fixtures.Fixtures;
@@ -66,6 +67,28 @@ class TranslationRecorderTest {
         assertEquals(Optional.of(200), event.outcome().legacyStatus());
         assertTrue(event.outcome().latencyMicros().isPresent());
         assertEquals(CLOCK.instant(), event.time());
+    }
+
+    @Test
+    void inspectionOffStillCountsEveryExchangeInTheMetricsAndBuildsNoEvent() {
+        GatewayMetrics metrics = GatewayMetrics.create();
+        TranslationRecorder off = TranslationRecorder.metricsOnly(metrics);
+        assertTrue(off.enabled(), "call sites must still hand over their exchanges");
+        for (int i = 0; i < 3; i++) {
+            off.record(exchange());
+        }
+        String line = metrics.scrape().lines().filter(l -> l.startsWith("sipc_gateway_messages_total{"))
+                .filter(l -> l.contains("method=\"REGISTER\"") && l.contains("direction=\"legacy_to_core\""))
+                .findFirst().orElseThrow();
+        assertTrue(line.endsWith(" 3.0"), line);
+        assertFalse(TranslationRecorder.OFF.enabled());
+    }
+
+    @Test
+    void noInspectCannotBeCombinedWithASink() {
+        assertTrue(InspectOptions.NONE.withOff(true).off());
+        assertThrows(IllegalArgumentException.class,
+                () -> InspectOptions.NONE.withPcap(Path.of("x.pcap")).withOff(true));
     }
 
     @Test
