@@ -21,7 +21,9 @@ for round in $(seq 1 "$rounds"); do
         GWOPTS="$opts" OUT="$dir" "$here/relay-gateway.sh" --sessions 1000 --first-account 0 --ramp 500 \
             --login-threads 64 --in-flight "$inflight" --duration "$seconds" --warmup 10 --json > /dev/null
         rate=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%.0f %.2f %.2f %d" % (r["steadyPerSecond"], r["answer"]["p50Ms"], r["answer"]["p99Ms"], r["errorCount"]))' "$dir/load.out")
-        echo "round $round $mode: steady msg/s, p50 ms, p99 ms, errors = $rate"
+        events=$(awk '/^sipc_gateway_messages_total/ {s += $2} END {printf "%d", s}' "$dir/metrics.txt")
+        dropped=$(awk '/^sipc_gateway_inspection_dropped_total/ {printf "%d", $2}' "$dir/metrics.txt")
+        echo "round $round $mode: steady msg/s, p50 ms, p99 ms, errors = $rate; events ${events:-?}, dropped ${dropped:-0}"
         echo "$mode $rate" >> "$out/rates"
     done
 done

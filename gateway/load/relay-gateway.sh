@@ -33,3 +33,4 @@ if [ "${WARMUP_SECONDS:-40}" -gt 0 ]; then
         --duration "${WARMUP_SECONDS:-40}" > "$out/warm.out" 2> "$out/warm.err" || true
 fi
 load "$@" 2> "$out/load.err" | tee "$out/load.out"
+curl -s http://127.0.0.1:18090/metrics > "$out/metrics.txt" || true   # the gateway's own counters at the end

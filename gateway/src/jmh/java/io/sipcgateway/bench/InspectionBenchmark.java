@@ -64,8 +64,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class InspectionBenchmark {
-    /** Messages per invocation of the drained measure; well under the recorder's buffer of 8,192. */
-    static final int BATCH = 1000;
+    /** Messages per invocation of the drained measure; well under the recorder's buffer (InspectorConfig, 1,024). */
+    static final int BATCH = 500;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     @Param({"off", "all-sinks"})
