@@ -168,7 +168,7 @@ public final class LegacyClient implements AutoCloseable {
     public CompletableFuture<SipcResponse> sendMessageAsync(String to, String text) {
         Objects.requireNonNull(text, "text");
         Session s = session;
-        boolean sipUri = to != null && to.regionMatches(true, 0, "sip:", 0, 4) && to.indexOf('@') > 4;
+        boolean sipUri = to != null && isSipUri(to);
         if (s == null || to == null || !(sipUri || ClientLogin.isNumber(to))) {
             return CompletableFuture.failedFuture(new IllegalStateException(s == null ? "not signed in"
                     : "not a sid or a sip: URI: '" + to + "'"));
@@ -304,6 +304,11 @@ public final class LegacyClient implements AutoCloseable {
         return exchange(request).flatMap(answer -> answer.status().isSuccess() ? ClientResult.ok(answer)
                 : ClientResult.failed(ClientFailure.rejected(answer, request.method() + " "
                         + request.event().map(n -> n + " ").orElse("") + "refused: " + answer.status())));
+    }
+
+    /** A {@code sip:user@host} address, which the gateway hands to the core as is (reference section 11). */
+    public static boolean isSipUri(String value) {
+        return value.regionMatches(true, 0, "sip:", 0, 4) && value.indexOf('@') > 4;
     }
 
     private String uriOf(String toSid) {

@@ -146,17 +146,6 @@ public final class CoreSender implements AutoCloseable {
         this.onFailure = listener;
     }
 
-    /** Sends a request outside any transaction (an ACK), for which no answer comes, on the sender thread. */
-    public void sendStateless(Request request) {
-        execute(laneKey(request), () -> {
-            try {
-                stack.provider().sendRequest(request);
-            } catch (SipException | RuntimeException e) {
-                LOG.warn("sending {} to the core failed: {}", request.getMethod(), e.toString());
-            }
-        });
-    }
-
     void onResponse(ResponseEvent event) {
         Response response = event.getResponse();
         ClientTransaction transaction = event.getClientTransaction();

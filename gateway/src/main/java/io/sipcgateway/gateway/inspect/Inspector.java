@@ -84,11 +84,17 @@ public final class Inspector implements AutoCloseable {
         return offer(new PendingEvent.Ready(event));
     }
 
-    /** Records an exchange to be built on the recorder thread; counted in the metrics from its typed fields. */
+    /**
+     * Records an exchange to be built on the recorder thread. Its {@link TranslationRecorder} has counted it in the
+     * metrics already, from its typed fields; a drop is counted here.
+     */
     boolean record(PendingExchange pending) {
-        TranslationRecorder.Exchange x = pending.exchange();
-        metrics.onExchange(x.legacy(), x.direction(), x.kind(), pending.latencyMicros());
         return offer(pending);
+    }
+
+    /** The metrics this inspector counts drops and sink failures in; its recorders count the exchanges there. */
+    GatewayMetrics metrics() {
+        return metrics;
     }
 
     private boolean offer(PendingEvent pending) {

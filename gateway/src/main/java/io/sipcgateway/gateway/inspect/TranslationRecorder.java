@@ -23,17 +23,18 @@ public final class TranslationRecorder {
     public static final TranslationRecorder OFF = new TranslationRecorder(null, null, null, "", "", "");
 
     private final Inspector inspector;
-    private final GatewayMetrics metricsOnly;
+    /** Counts every exchange, whether or not the inspector builds a pair of it (the one place that counts). */
+    private final GatewayMetrics metrics;
     private final Clock clock;
     private final String gatewayLegacy;
     private final String corePeer;
     private final String gatewayCore;
     private final AtomicLong ids = new AtomicLong();
 
-    private TranslationRecorder(Inspector inspector, GatewayMetrics metricsOnly, Clock clock, String gatewayLegacy,
+    private TranslationRecorder(Inspector inspector, GatewayMetrics metrics, Clock clock, String gatewayLegacy,
             String corePeer, String gatewayCore) {
         this.inspector = inspector;
-        this.metricsOnly = metricsOnly;
+        this.metrics = metrics;
         this.clock = clock;
         this.gatewayLegacy = gatewayLegacy;
         this.corePeer = corePeer;
@@ -43,8 +44,8 @@ public final class TranslationRecorder {
     /** A recorder feeding {@code inspector}; the addresses are {@code ip:port} of the gateway's two sides. */
     public static TranslationRecorder to(Inspector inspector, Clock clock, String gatewayLegacy, String corePeer,
             String gatewayCore) {
-        return new TranslationRecorder(Objects.requireNonNull(inspector, "inspector"), null, clock, gatewayLegacy,
-                corePeer, gatewayCore);
+        return new TranslationRecorder(Objects.requireNonNull(inspector, "inspector"), inspector.metrics(), clock,
+                gatewayLegacy, corePeer, gatewayCore);
     }
 
     /**
@@ -57,7 +58,7 @@ public final class TranslationRecorder {
 
     /** Whether {@link #record} does anything: callers skip building the {@link Exchange} when it does not. */
     public boolean enabled() {
-        return inspector != null || metricsOnly != null;
+        return metrics != null;
     }
 
     /**
@@ -81,12 +82,12 @@ public final class TranslationRecorder {
      * Whoever adds a call site that keeps changing a message after recording must record a clone of it.
      */
     public void record(Exchange exchange) {
-        if (inspector == null && metricsOnly == null) {
+        if (metrics == null) {
             return;
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - exchange.startNanos());
+        metrics.onExchange(exchange.legacy(), exchange.direction(), exchange.kind(), micros);
         if (inspector == null) {
-            metricsOnly.onExchange(exchange.legacy(), exchange.direction(), exchange.kind(), micros);
             return;
         }
         inspector.record(new PendingExchange(ids.incrementAndGet(), clock.instant(), micros, exchange,

@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.inspect;
 
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,28 +53,9 @@ public final class WireText {
         return text.substring(0, bodyOffset(text)) + body;
     }
 
+    /** The bytes {@link #bytes} gives, counted without encoding (an unpaired surrogate is one {@code ?}, as there). */
     public static int utf8Length(String s) {
-        return utf8Length(s, 0);
-    }
-
-    /** The UTF-8 byte count of {@code s} from {@code from} on. */
-    static int utf8Length(String s, int from) {
-        int bytes = 0;
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return ByteBufUtil.utf8Bytes(s);
     }
 
     /**
@@ -98,7 +80,7 @@ public final class WireText {
                 valueEnd++;
             }
             if (valueStart >= 0 && valueEnd > valueStart) {
-                String actual = Integer.toString(utf8Length(text, offset));
+                String actual = Integer.toString(ByteBufUtil.utf8Bytes(text, offset, text.length()));
                 if (valueEnd - valueStart == actual.length() && text.startsWith(actual, valueStart)) {
                     return text;
                 }

@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.load;
 
+import io.sipcgateway.gateway.client.LegacyClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,14 +65,14 @@ public record LoadConfig(String host, int port, int sessions, int firstAccount, 
     public record SipPeer(String uri, double share) {
         public SipPeer {
             Objects.requireNonNull(uri, "uri");
-            check(uri.regionMatches(true, 0, "sip:", 0, 4) && uri.indexOf('@') > 4,
+            check(LegacyClient.isSipUri(uri),
                     "the SIP peer must be a sip:user@domain URI: " + uri);
             check(share >= 0 && share <= 1, "the SIP peer share must be 0..1: " + share);
         }
 
         /** Whether message {@code k} goes to the peer: {@code share} of any run of messages, evenly spread. */
         boolean takes(long k) {
-            return Math.floor((k + 1) * share) > Math.floor(k * share);
+            return inShare(k, share);
         }
     }
 
@@ -83,6 +84,11 @@ public record LoadConfig(String host, int port, int sessions, int firstAccount, 
 
     /** Session {@code i} speaks v2 when it falls in the v2 share, spread evenly rather than v2 first. */
     boolean isV2(int i) {
-        return Math.floor((i + 1) * v2Share) > Math.floor(i * v2Share);
+        return inShare(i, v2Share);
+    }
+
+    /** Whether item {@code i} falls in {@code share} of a run, spread evenly (a quarter: items 3, 7, 11, ...). */
+    private static boolean inShare(long i, double share) {
+        return Math.floor((i + 1) * share) > Math.floor(i * share);
     }
 }

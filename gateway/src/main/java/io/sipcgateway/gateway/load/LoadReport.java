@@ -1,8 +1,9 @@
 package io.sipcgateway.gateway.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a run measured.
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
 public record LoadReport(int sessions, int signedIn, double loginSeconds, Percentiles login, long sent,
         long answeredOk, long delivered, double sendSeconds, double steadyPerSecond, Percentiles answer,
         Percentiles delivery, PeerTraffic peer, Map<String, Long> errors) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public LoadReport {
         errors = Map.copyOf(errors);
     }
@@ -74,23 +77,25 @@ public record LoadReport(int sessions, int signedIn, double loginSeconds, Percen
         return out.toString();
     }
 
+    /** The report as one JSON object (Jackson does the escaping of error names and URIs). */
     public String json() {
-        String errorsJson = errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> jsonString(e.getKey()) + ":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
-        return String.format(Locale.ROOT, "{\"sessions\":%d,\"signedIn\":%d,\"loginSeconds\":%.3f,"
-                + "\"loginsPerSecond\":%.1f,\"login\":%s,\"sent\":%d,\"answeredOk\":%d,\"delivered\":%d,"
-                + "\"sendSeconds\":%.3f,\"messagesPerSecond\":%.1f,\"steadyPerSecond\":%.1f,\"answer\":%s,"
-                + "\"delivery\":%s,\"peer\":{\"uri\":%s,\"sent\":%d,\"answeredOk\":%d,\"arrived\":%d},"
-                + "\"errorCount\":%d,"
-                + "\"errors\":%s}", sessions, signedIn, loginSeconds, loginsPerSecond(), login.json(), sent,
-                answeredOk, delivered, sendSeconds, messagesPerSecond(), steadyPerSecond, answer.json(),
-                delivery.json(), jsonString(peer.uri()), peer.sent(),
-                peer.answeredOk(), peer.arrived(), errorCount(), errorsJson);
+        ObjectNode o = JSON.createObjectNode().put("sessions", sessions).put("signedIn", signedIn)
+                .put("loginSeconds", loginSeconds).put("loginsPerSecond", round1(loginsPerSecond()));
+        login.json(o.putObject("login"));
+        o.put("sent", sent).put("answeredOk", answeredOk).put("delivered", delivered).put("sendSeconds", sendSeconds)
+                .put("messagesPerSecond", round1(messagesPerSecond())).put("steadyPerSecond", round1(steadyPerSecond));
+        answer.json(o.putObject("answer"));
+        delivery.json(o.putObject("delivery"));
+        o.putObject("peer").put("uri", peer.uri()).put("sent", peer.sent()).put("answeredOk", peer.answeredOk())
+                .put("arrived", peer.arrived());
+        o.put("errorCount", errorCount());
+        ObjectNode errorsNode = o.putObject("errors");
+        errors.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> errorsNode.put(e.getKey(), e.getValue()));
+        return o.toString();
     }
 
-    /** A JSON string literal: the keys and URIs here are plain text, so quotes and backslashes are all to escape. */
-    private static String jsonString(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 }

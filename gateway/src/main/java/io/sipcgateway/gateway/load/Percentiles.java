@@ -1,5 +1,6 @@
 package io.sipcgateway.gateway.load;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -25,9 +26,8 @@ public record Percentiles(long count, double p50, double p99, double p999, doubl
         return String.format(Locale.ROOT, "n=%d p50=%.2f p99=%.2f p99.9=%.2f max=%.2f ms", count, p50, p99, p999, max);
     }
 
-    String json() {
-        return String.format(Locale.ROOT,
-                "{\"count\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f}",
-                count, p50, p99, p999, max);
+    /** Fills {@code out} with {@code count}, {@code p50Ms}, {@code p99Ms}, {@code p999Ms}, {@code maxMs}. */
+    ObjectNode json(ObjectNode out) {
+        return out.put("count", count).put("p50Ms", p50).put("p99Ms", p99).put("p999Ms", p999).put("maxMs", max);
     }
 }

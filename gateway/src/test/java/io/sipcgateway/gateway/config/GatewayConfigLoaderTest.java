@@ -55,6 +55,16 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void noInspectTurnsInspectionOffAndCannotStandBesideASink() throws IOException {
+        GatewayConfig off = GatewayConfigLoader.load(write("no-inspect: true\n"), GatewayConfig.DEFAULTS);
+        assertTrue(off.inspect().off());
+        Path both = write("pcap: /tmp/legs.pcap\nno-inspect: true\n");
+        var e = assertThrows(GatewayConfigLoader.ConfigException.class,
+                () -> GatewayConfigLoader.load(both, GatewayConfig.DEFAULTS));
+        assertTrue(e.getMessage().contains("no-inspect"), e.getMessage());
+    }
+
+    @Test
     void emptyFileKeepsTheDefaults() throws IOException {
         assertEquals(GatewayConfig.DEFAULTS, GatewayConfigLoader.load(write(""), GatewayConfig.DEFAULTS));
     }

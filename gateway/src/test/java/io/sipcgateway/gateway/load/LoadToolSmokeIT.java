@@ -23,7 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +133,26 @@ class LoadToolSmokeIT {
         }
     }
 
+    @Test
+    @Timeout(60)
+    void withInspectionOffNoPairIsKeptButTheMetricsCountEveryMessage() throws Exception {
+        List<String> seen = new ArrayList<>();
+        LoadReport report = runOnEmbeddedGateway(freePort(), b -> b.inspect(b.inspect().withOff(true)),
+                front -> new LoadConfig(front.host(), front.port(), 4, 0, 50, 0.5, 10, 0, Duration.ofSeconds(2),
+                        Duration.ZERO, Duration.ZERO, false, false, Duration.ofSeconds(5), 4, 1, Optional.empty()),
+                new ArrayList<>(), gateway -> {
+                    seen.add(String.valueOf(gateway.inspector().recent(1000).size()));
+                    seen.add(gateway.metrics().scrape());
+                });
+        assertEquals(0, report.errorCount(), report.text());
+        assertTrue(report.sent() >= 10, report.text());
+        assertEquals("0", seen.get(0), "no pair is built or kept with --no-inspect");
+        double counted = seen.get(1).lines().filter(l -> l.startsWith("sipc_gateway_messages_total{")
+                && l.contains("method=\"MESSAGE\"") && l.contains("direction=\"legacy_to_core\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertEquals(report.sent(), (long) counted, "every M the sessions sent is counted: " + seen.get(1));
+    }
+
     private LoadReport runOnEmbeddedGateway(Function<HostAndPort, LoadConfig> load, List<String> progress)
             throws Exception {
         return runOnEmbeddedGateway(freePort(), load, progress);
@@ -138,23 +160,30 @@ class LoadToolSmokeIT {
 
     private LoadReport runOnEmbeddedGateway(int corePort, Function<HostAndPort, LoadConfig> load,
             List<String> progress) throws Exception {
+        return runOnEmbeddedGateway(corePort, b -> b, load, progress, gateway -> { });
+    }
+
+    private LoadReport runOnEmbeddedGateway(int corePort, UnaryOperator<GatewayConfig.Builder> tweak,
+            Function<HostAndPort, LoadConfig> load, List<String> progress, Consumer<Gateway> atEnd)
+            throws Exception {
         Path accounts = Files.writeString(dir.resolve("accounts.yaml"),
                 AccountDirectoryWriter.toYaml(AccountDirectory.generate(SESSIONS, DOMAIN), DOMAIN));
-        GatewayConfig config = GatewayConfig.DEFAULTS.toBuilder()
+        GatewayConfig.Builder config = GatewayConfig.DEFAULTS.toBuilder()
                 .sipcListen(new HostAndPort("127.0.0.1", 0))
                 .httpListen(new HostAndPort("127.0.0.1", 0))
                 .httpsListen(new HostAndPort("127.0.0.1", 0))
                 .sipListen(new HostAndPort("127.0.0.1", freePort()))
                 .core(new CoreTarget.Embedded(new HostAndPort("127.0.0.1", corePort)))
                 .domain(DOMAIN)
-                .accounts(accounts)
-                .build();
-        try (Gateway gateway = Gateway.start(config)) {
-            return LoadEngine.run(load.apply(gateway.legacyAddress()), line -> {
+                .accounts(accounts);
+        try (Gateway gateway = Gateway.start(tweak.apply(config).build())) {
+            LoadReport report = LoadEngine.run(load.apply(gateway.legacyAddress()), line -> {
                 synchronized (progress) {
                     progress.add(line);
                 }
             });
+            atEnd.accept(gateway);
+            return report;
         }
     }
 
