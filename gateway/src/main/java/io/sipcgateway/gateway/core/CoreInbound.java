@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CoreInbound implements CoreRequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CoreInbound.class);
+    private final LogBudget slowClients = new LogBudget(10);
 
     private final CoreStack stack;
     private final CoreSender sender;
@@ -59,6 +60,10 @@ final class CoreInbound implements CoreRequestHandler {
         Optional<UserLink> link = userPart(request).flatMap(links::byContactUser);
         if (link.isEmpty()) {
             respond(request, transaction, Response.TEMPORARILY_UNAVAILABLE, "Not Connected");
+            return;
+        }
+        if (pending.isFull()) {
+            respond(request, transaction, Response.SERVICE_UNAVAILABLE, "Gateway Overloaded");
             return;
         }
         long start = System.nanoTime();
@@ -129,7 +134,11 @@ final class CoreInbound implements CoreRequestHandler {
 
     /** The client did not answer in time (or the table overflowed). */
     void expired(PendingLegacyAnswers.Pending p) {
-        LOG.info("{} did not answer {} in time; 408 to the core", p.link().user.sid(), p.request().getMethod());
+        long leftOut = slowClients.take();
+        if (leftOut >= 0) {
+            LOG.info("{} did not answer {} in time; 408 to the core{}", p.link().user.sid(), p.request().getMethod(),
+                    leftOut > 0 ? " (" + leftOut + " more such lines left out)" : "");
+        }
         Optional<Response> sent = respond(p.request(), p.transaction(), Response.REQUEST_TIMEOUT, null);
         record(p.link(), p.startNanos(), p.delivered(), Optional.empty(), p.request(), sent,
                 TranslationEvent.Outcome.Kind.TIMEOUT);

@@ -7,8 +7,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sip.ClientTransaction;
+import javax.sip.ObjectInUseException;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.TimeoutEvent;
@@ -39,6 +42,14 @@ public final class CoreSender implements AutoCloseable {
     static final long MAX_PENDING = 100_000;
     /** Sends waiting for the sender threads: about 5 s of traffic at the gateway's measured peak (BENCHMARKS.md). */
     static final int MAX_QUEUED = 20_000;
+    /**
+     * Requests to the core at once, queued or sent and unanswered; past it a legacy request gets 503 at once. Each
+     * one holds a jain-sip transaction and its messages (about 20 KB of heap). Without this bound a stall of a
+     * second or two at 2,000 msg/s piled up 15,000 of them, the live heap grew to 600 MB, young collections took
+     * 100-300 ms, and the gateway never caught up (BENCHMARKS.md, "Overload does not recover"). 5,000 is 2.5 s of
+     * the measured peak: room for bursts, and a bound on what overload can cost.
+     */
+    static final int MAX_OUTSTANDING = 5_000;
     /** Sender threads: as many as the legacy side's event loops on a small machine (2 per core, at least 4). */
     static final int LANES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -47,16 +58,24 @@ public final class CoreSender implements AutoCloseable {
     private final Cache<String, CompletableFuture<Response>> pending;
     private final SendLanes sending;
     private final LongAdder stray = new LongAdder();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final int maxOutstanding;
     private volatile Runnable onFailure = () -> { };
 
     public CoreSender(CoreStack stack, Duration timeout) {
-        this(stack, timeout, LANES, MAX_QUEUED / LANES);
+        this(stack, timeout, LANES, MAX_QUEUED / LANES, MAX_OUTSTANDING);
     }
 
     /** With {@code lanes} sender threads of {@code maxQueued} queued sends each (tests reach the limit). */
     CoreSender(CoreStack stack, Duration timeout, int lanes, int maxQueued) {
+        this(stack, timeout, lanes, maxQueued, MAX_OUTSTANDING);
+    }
+
+    /** With at most {@code maxOutstanding} requests to the core at once (tests reach the limit). */
+    CoreSender(CoreStack stack, Duration timeout, int lanes, int maxQueued, int maxOutstanding) {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.maxOutstanding = maxOutstanding;
         this.pending = Caffeine.newBuilder()
                 .maximumSize(MAX_PENDING)
                 .expireAfterWrite(timeout.multipliedBy(2))
@@ -70,18 +89,31 @@ public final class CoreSender implements AutoCloseable {
      */
     public CompletableFuture<Response> send(Request request) {
         CompletableFuture<Response> future = new CompletableFuture<>();
+        if (outstanding.incrementAndGet() > maxOutstanding) {
+            outstanding.decrementAndGet();
+            future.completeExceptionally(new CoreOverloadedException(maxOutstanding
+                    + " requests already wait for the core"));
+            return future;
+        }
         try {
             sending.execute(laneKey(request), () -> sendNow(request, future));
         } catch (RejectedExecutionException e) {
+            outstanding.decrementAndGet();
             future.completeExceptionally(new CoreOverloadedException(sending.isClosed()
                     ? "the core side is closed" : sending.queued() + " sends already queued for the core"));
             return future;
         }
         return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
+            outstanding.decrementAndGet();
             if (error instanceof CoreUnreachableException) {
                 onFailure.run();
             }
         });
+    }
+
+    /** Requests to the core now, queued or sent and unanswered (for metrics and tests). */
+    public int outstanding() {
+        return outstanding.get();
     }
 
     /**
@@ -127,12 +159,30 @@ public final class CoreSender implements AutoCloseable {
         }
         String branch = transaction.getBranchId();
         pending.put(branch, future);
-        future.whenComplete((response, error) -> pending.invalidate(branch));
+        future.whenComplete((response, error) -> {
+            pending.invalidate(branch);
+            if (error instanceof TimeoutException) {
+                terminate(transaction);
+            }
+        });
         try {
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
             LOG.warn("sending {} to the core failed: {}", request.getMethod(), e.toString());
             future.completeExceptionally(new CoreUnreachableException("core unreachable: " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Ends a client transaction the gateway gave up on (the legacy client already has its 504), so that jain-sip
+     * drops it at its next tick instead of keeping it until Timer F (32 s): under overload the table would otherwise
+     * hold 32 s of requests, and a late answer to one of them is then a stray that {@link StrayResponseValve} drops.
+     */
+    private static void terminate(ClientTransaction transaction) {
+        try {
+            transaction.terminate();
+        } catch (ObjectInUseException | RuntimeException e) {
+            LOG.debug("cannot end a timed-out transaction: {}", e.toString());
         }
     }
 

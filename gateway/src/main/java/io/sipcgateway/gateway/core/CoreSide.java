@@ -118,7 +118,7 @@ public final class CoreSide implements AutoCloseable {
     }
 
     public long strayCoreResponses() {
-        return sender.strayResponses();
+        return sender.strayResponses() + stack.unmatchedResponses();
     }
 
     /** Sends queued for the sender thread, not yet handed to jain-sip. */

@@ -2,6 +2,7 @@ package io.sipcgateway.gateway.core;
 
 import io.sipcgateway.gateway.config.CoreTarget;
 import io.sipcgateway.gateway.config.HostAndPort;
+import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -69,11 +70,19 @@ public final class CoreStack implements AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
         properties.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "4");
+        // What the core sends is parsed by one reader thread and queued, unbounded, for the 4 threads above; jain-sip's
+        // auditor drops what waited longer than this. Its default, 8 s, let an overloaded gateway hold 8 s of parsed
+        // messages (156,000 queued nodes, a 500 MB live heap, 100-300 ms young pauses), which kept it from ever
+        // catching up (BENCHMARKS.md, "Overload does not recover"). Past 2 s the answer is useless anyway: the legacy
+        // client's request is answered 504 after the core timeout, and the core's own transaction times out.
+        properties.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
         // The default timer is one java.util.Timer: every transaction schedules its timeout (Timer F, 32 s) on one
         // synchronized heap, and a cancelled task stays there until it would have fired, so under relay load the
         // heap holds 32 s of transactions. The executor-based timer removes cancelled tasks (purged periodically).
         properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
                 "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        // Late answers must not make jain-sip scan every client transaction (StrayResponseValve says why).
+        properties.setProperty(StrayResponseValve.PROPERTY, StrayResponseValve.class.getName());
         properties.setProperty(Slf4jStackLogger.STACK_LOGGER_PROPERTY, Slf4jStackLogger.class.getName());
         properties.setProperty(Slf4jServerLogger.SERVER_LOGGER_PROPERTY, Slf4jServerLogger.class.getName());
         SipFactory factory = SipFactory.getInstance();
@@ -111,6 +120,18 @@ public final class CoreStack implements AutoCloseable {
     /** jain-sip's live server transactions (core requests not yet cleaned up), for metrics. */
     public int serverTransactions() {
         return stack instanceof SIPTransactionStack s ? s.getServerTransactionTableSize() : 0;
+    }
+
+    /** Core answers dropped because they matched no client transaction (late, after a timeout, or stray). */
+    public long unmatchedResponses() {
+        if (stack instanceof SIPTransactionStack s) {
+            for (SIPMessageValve valve : s.sipMessageValves) {
+                if (valve instanceof StrayResponseValve stray) {
+                    return stray.dropped();
+                }
+            }
+        }
+        return 0;
     }
 
     public SipProvider provider() {

@@ -21,6 +21,11 @@ import javax.sip.message.Request;
  */
 final class PendingLegacyAnswers {
     static final long MAX_PENDING = 50_000;
+    /**
+     * Core requests waiting for legacy clients past which new ones are refused (503) instead of delivered: the same
+     * bound, for the same reason, as {@link CoreSender#MAX_OUTSTANDING} on the other direction.
+     */
+    static final long MAX_WAITING = 5_000;
 
     record Key(String sid, String legacyCallId, String legacyCseq) {
     }
@@ -55,6 +60,11 @@ final class PendingLegacyAnswers {
     /** Takes the entry the client's answer is for; empty if it already expired or never existed. */
     Optional<Pending> take(Key key) {
         return Optional.ofNullable(pending.asMap().remove(key));
+    }
+
+    /** Whether {@link #MAX_WAITING} requests already wait (estimated, without a cleanup: cheap per request). */
+    boolean isFull() {
+        return pending.estimatedSize() >= MAX_WAITING;
     }
 
     long size() {

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipCoreBridge implements CoreBridge {
     private static final Logger LOG = LoggerFactory.getLogger(SipCoreBridge.class);
+    private final LogBudget coreFailures = new LogBudget(10);
     /** Re-REGISTER when this share of the granted expiry has passed. */
     private static final double REFRESH_AT = 0.8;
     static final Duration RETRY_DELAY = Duration.ofSeconds(5);
@@ -243,9 +244,13 @@ public final class SipCoreBridge implements CoreBridge {
             Optional<Response> chosen) {
         if (chosen.isEmpty()) {
             boolean timedOut = outcomes.stream().anyMatch(o -> o.error() instanceof TimeoutException);
-            LOG.warn("{} {}: core {}", link.user.sid(), request.method(), timedOut ? "timed out"
-                    : outcomes.stream().map(Outcome::error).filter(e -> e != null).findFirst()
-                            .map(Throwable::getMessage).orElse("unreachable"));
+            long leftOut = coreFailures.take();
+            if (leftOut >= 0) {
+                LOG.warn("{} {}: core {}{}", link.user.sid(), request.method(), timedOut ? "timed out"
+                        : outcomes.stream().map(Outcome::error).filter(e -> e != null).findFirst()
+                                .map(Throwable::getMessage).orElse("unreachable"),
+                        leftOut > 0 ? " (" + leftOut + " more such lines left out)" : "");
+            }
             return request.reply(timedOut ? SipcStatus.SERVER_TIMEOUT : SipcStatus.SERVICE_UNAVAILABLE);
         }
         Translation back = CoreToLegacy.toLegacy(chosen.get(), request, link.coreContext());

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -89,12 +91,7 @@ class CoreSenderIT {
 
     @Test
     void messageForARegisteredGatewayUserComesBackThroughTheListener() throws Exception {
-        String carol = "sip:carol@" + CORE.domain();
-        Request register = request(Request.REGISTER, "sip:" + CORE.domain(), "carol");
-        register.addHeader(stack.headerFactory().createContactHeader(stack.addressFactory().createAddress(
-                "sip:carol@" + stack.address())));
-        register.addHeader(stack.headerFactory().createExpiresHeader(60));
-        assertEquals(200, sender.send(register).get(5, TimeUnit.SECONDS).getStatusCode());
+        String carol = registerAtThisStack("carol");
 
         try (TestSipUa dave = TestSipUa.start("dave", CORE)) {
             assertEquals(200, dave.register(dave.aor(), 60).status());
@@ -158,6 +155,81 @@ class CoreSenderIT {
             release.countDown();
             listener.bind(sender, CoreSenderIT::answerOk);
         }
+    }
+
+    @Test
+    void pastTheOutstandingBoundARequestFailsAtOnceAndTheBoundFreesAsAnswersCome() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (CoreSender bounded = new CoreSender(stack, Duration.ofSeconds(5), 2, 100, 2)) {
+            listener.bind(bounded, CoreSenderIT::answerOk);
+            String lane = CoreSender.laneKey(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"));
+            CountDownLatch busy = new CountDownLatch(1);
+            assertTrue(bounded.execute(lane, () -> {
+                busy.countDown();
+                awaitQuietly(release);
+            }));
+            assertTrue(busy.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Response> first = bounded.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"));
+            CompletableFuture<Response> second = bounded.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"));
+            assertEquals(2, bounded.outstanding());
+
+            CompletableFuture<Response> third = bounded.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"));
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> third.get(100, TimeUnit.MILLISECONDS), "past the bound a request fails at once");
+            assertTrue(refused.getCause() instanceof CoreSender.CoreOverloadedException, refused.toString());
+            assertEquals(2, bounded.outstanding(), "a refused request does not count");
+
+            release.countDown();
+            assertEquals(200, first.get(5, TimeUnit.SECONDS).getStatusCode());
+            assertEquals(200, second.get(5, TimeUnit.SECONDS).getStatusCode());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (bounded.outstanding() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, bounded.outstanding());
+            assertEquals(200, bounded.send(request(Request.OPTIONS, "sip:" + CORE.domain(), "gw"))
+                    .get(5, TimeUnit.SECONDS).getStatusCode(), "answers freed the bound");
+        } finally {
+            release.countDown();
+            listener.bind(sender, CoreSenderIT::answerOk);
+        }
+    }
+
+    @Test
+    void aLateAnswerFindsItsTransactionEndedAndIsDroppedAndCountedByTheValve() throws Exception {
+        String slow = registerAtThisStack("slowpoke");
+
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try (CoreSender impatient = new CoreSender(stack, Duration.ofMillis(500), 2, 10)) {
+            // The core relays the MESSAGE back to this stack, which answers it 2 s later: after the sender gave up.
+            listener.bind(impatient, (request, transaction) -> later.schedule(() -> answerOk(request, transaction),
+                    2, TimeUnit.SECONDS));
+            long unmatchedBefore = stack.unmatchedResponses();
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> impatient.send(request(Request.MESSAGE, slow, "gw")).get(5, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof TimeoutException, failure.toString());
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (stack.unmatchedResponses() == unmatchedBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(unmatchedBefore + 1, stack.unmatchedResponses(),
+                    "the timed-out transaction was ended, so its late 200 matched none and the valve dropped it");
+            assertEquals(0, impatient.strayResponses(), "the late 200 never reached the listener");
+        } finally {
+            later.shutdownNow();
+            listener.bind(sender, CoreSenderIT::answerOk);
+        }
+    }
+
+    /** Registers {@code user} at the core with this stack as its contact; returns the AOR. */
+    private static String registerAtThisStack(String user) throws Exception {
+        Request register = request(Request.REGISTER, "sip:" + CORE.domain(), user);
+        register.addHeader(stack.headerFactory().createContactHeader(stack.addressFactory().createAddress(
+                "sip:" + user + "@" + stack.address())));
+        register.addHeader(stack.headerFactory().createExpiresHeader(60));
+        assertEquals(200, sender.send(register).get(5, TimeUnit.SECONDS).getStatusCode());
+        return "sip:" + user + "@" + CORE.domain();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
