@@ -217,7 +217,8 @@ final class ClientChannel {
     }
 
     private void emit(ClientEvent event) {
-        if (!(event instanceof ClientEvent.Message m) || m.direction() == ClientEvent.Direction.IN) {
+        if (config.keepReceived()
+                && (!(event instanceof ClientEvent.Message m) || m.direction() == ClientEvent.Direction.IN)) {
             synchronized (received) {
                 while (!received.offer(event)) {
                     received.poll(); // full: the oldest goes

@@ -41,12 +41,9 @@ public final class LoadEngine {
                 new DefaultThreadFactory("load-progress", true));
         // Keep-alives at the client's usual 70 s (capped by the gateway's X): idle sessions cost what real ones do.
         ClientConfig clientConfig = ClientConfig.DEFAULT.withAnswerTimeout(config.answerTimeout())
-                .withListener(pump::onEvent);
+                .withListener(pump::onEvent).withKeepReceived(false);
         try (SessionPool pool = new SessionPool(config, stats, group, clientConfig)) {
-            ticker.scheduleAtFixedRate(() -> {
-                pool.clearReceived();
-                progress.accept(progressLine());
-            }, 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(() -> progress.accept(progressLine()), 1, 1, TimeUnit.SECONDS);
             pool.open();
             double loginSeconds = pool.loginSeconds();
             phase = "send";

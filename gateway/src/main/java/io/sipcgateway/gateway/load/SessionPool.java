@@ -130,16 +130,6 @@ final class SessionPool implements AutoCloseable {
         return list;
     }
 
-    /** Empties each client's received queue: the tool reads events through its listener, the queue only grows. */
-    void clearReceived() {
-        for (int i = 0; i < clients.length(); i++) {
-            LegacyClient client = clients.get(i);
-            if (client != null) {
-                client.received().clear();
-            }
-        }
-    }
-
     /** Closes every connection without a logout (the gateway sees a disconnect), each close bounded. */
     @Override
     public void close() {

@@ -17,6 +17,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,22 @@ class LegacyClientTest {
             assertTrue(client.awaitReceived(e -> e instanceof ClientEvent.Malformed, Duration.ofSeconds(5))
                     .isPresent());
             assertTrue(client.awaitClosed(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void withoutAReceivedQueueEventsGoOnlyToTheListener() throws Exception {
+        BlockingQueue<ClientEvent> heard = new LinkedBlockingQueue<>();
+        ClientConfig listenerOnly = QUICK.withListener(heard::add).withKeepReceived(false);
+        try (LegacyClient client = LegacyClient.connect("127.0.0.1", server.getLocalPort(), listenerOnly)
+                .orElseThrow(); Socket gateway = server.accept()) {
+            gateway.getOutputStream().write("SIP-C/4.0 200 OK\r\nI: 1\r\nQ: 2 R\r\nno colon here\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            gateway.getOutputStream().flush();
+            ClientEvent event = heard.poll(5, TimeUnit.SECONDS);
+            assertTrue(event instanceof ClientEvent.Malformed, String.valueOf(event));
+            assertTrue(client.awaitClosed(Duration.ofSeconds(5)));
+            assertTrue(client.received().isEmpty(), "nothing is kept for received(): " + client.received());
         }
     }
 
